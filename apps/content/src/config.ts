@@ -1,0 +1,62 @@
+import { loadConfig, vars, z } from '@byline/config';
+
+/** `en:english,ru:russian` → edition code to PostgreSQL text-search configuration. */
+const editions = z
+  .string()
+  .default('en:english,ru:russian,az:simple')
+  .transform((value, ctx) => {
+    const map = new Map<string, string>();
+    for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+      const [code, searchConfig] = entry.split(':');
+      if (!code || !/^[a-z]{2,3}$/.test(code) || !searchConfig || !/^[a-z_]+$/.test(searchConfig)) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not "<edition>:<text search config>", e.g. "en:english"` });
+        return z.NEVER;
+      }
+      map.set(code, searchConfig);
+    }
+    if (map.size === 0) {
+      ctx.addIssue({ code: 'custom', message: 'at least one edition is required' });
+      return z.NEVER;
+    }
+    return map;
+  });
+
+const timeZone = z
+  .string()
+  .default('Asia/Baku')
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not an IANA time zone, e.g. "Asia/Baku"' },
+  );
+
+export const contentConfigSchema = z.object({
+  /** A PostgreSQL server; unset: an embedded one under BYLINE_DATA_DIR, seeded with demo data. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
+  BYLINE_DATA_DIR: z.string().default('.data'),
+  BYLINE_PG_PORT: vars.port(54320),
+  CONTENT_HOST: vars.host(),
+  CONTENT_PORT: vars.port(4001),
+  BYLINE_EDITIONS: editions,
+  BYLINE_TIMEZONE: timeZone,
+  DB_POOL_SIZE: vars.positiveInt(10),
+  BODY_LIMIT_BYTES: vars.positiveInt(2 * 1024 * 1024),
+  CORS_ORIGINS: vars.list(''),
+  DEMO_ARTICLES: vars.positiveInt(20_000),
+  LOG_LEVEL: vars.logLevel(),
+});
+
+export type ContentConfig = z.infer<typeof contentConfigSchema>;
+
+export function loadContentConfig(env: NodeJS.ProcessEnv = process.env): ContentConfig {
+  return loadConfig('content', contentConfigSchema, env);
+}
