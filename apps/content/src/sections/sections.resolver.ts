@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { LocalizedName, Section } from './section.type.js';
+import { allSections, sectionBySlug } from './sections.sql.js';
+
+@Resolver(() => Section)
+export class SectionsResolver {
+  @Query(() => [Section], { description: 'All sections in navigation order.' })
+  sections(@Ctx() ctx: Context): Promise<Section[]> {
+    return allSections(ctx.db);
+  }
+
+  @Query(() => Section, { nullable: true })
+  section(@Arg('slug', () => String) slug: string, @Ctx() ctx: Context): Promise<Section | null> {
+    return sectionBySlug(ctx.db, slug);
+  }
+
+  @FieldResolver(() => String, {
+    description: "The section's name in an edition; the default edition's name when it has none.",
+  })
+  name(
+    @Root() section: Section,
+    @Arg('edition', () => String, { nullable: true }) edition: string | null,
+    @Ctx() ctx: Context,
+  ): string {
+    const names = section.namesByEdition;
+    return names[edition ?? ctx.defaultEdition] ?? names[ctx.defaultEdition] ?? Object.values(names)[0] ?? section.slug;
+  }
+
+  @FieldResolver(() => [LocalizedName])
+  names(@Root() section: Section): LocalizedName[] {
+    return Object.entries(section.namesByEdition).map(([edition, name]) => ({ edition, name }));
+  }
+}
