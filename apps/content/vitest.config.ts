@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     name: 'content',
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    globalSetup: ['../../packages/testing/src/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

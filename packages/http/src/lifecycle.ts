@@ -7,11 +7,13 @@ export function announceReady(info: Record<string, unknown>): void {
 
 /**
  * Runs `close` once on SIGINT or SIGTERM, then exits. A second signal, or a
- * close that takes longer than `graceMs`, exits at once.
+ * close that takes longer than `graceMs`, exits at once. A process started
+ * with an IPC channel also closes when its parent goes away, so a launcher
+ * that dies leaves no service behind.
  */
 export function closeOnSignals(close: () => Promise<void>, log: Logger, graceMs = 10_000): void {
   let closing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals | 'parent gone') => {
     if (closing) process.exit(1);
     closing = true;
     log.info(`${signal}: shutting down`);
@@ -29,4 +31,5 @@ export function closeOnSignals(close: () => Promise<void>, log: Logger, graceMs 
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (process.connected) process.once('disconnect', () => closing || onSignal('parent gone'));
 }

@@ -1,8 +1,11 @@
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabaseIfMissing, startEmbeddedPostgres } from '@byline/embedded-pg';
+import { fileURLToPath } from 'node:url';
+import { createDatabaseIfMissing } from '@byline/embedded-pg';
 import pg from 'pg';
 
 export interface TestPostgres {
@@ -11,21 +14,24 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-/**
- * A real, throwaway PostgreSQL server for a test run (vitest globalSetup).
- * Durability is switched off: tests never survive a crash anyway.
- */
+/** A real, throwaway PostgreSQL server for a test run (vitest globalSetup), in a child process. */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const dataDir = await mkdtemp(join(tmpdir(), 'byline-test-pg-'));
-  const server = await startEmbeddedPostgres({
-    dataDir,
-    database: 'postgres',
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-  });
+  // Runs the compiled child even when this file is loaded from source by vitest.
+  const script = fileURLToPath(new URL('../dist/postgres-process.js', import.meta.url));
+  const child = fork(script, [dataDir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const [message] = (await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`test PostgreSQL exited with code ${code} before it was ready`);
+    }),
+  ])) as [{ url: string }];
   return {
-    adminUrl: server.url,
+    adminUrl: message.url,
     stop: async () => {
-      await server.stop();
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,5 @@
-import { startTestPostgres } from '@byline/testing';
+import { startTestPostgres } from './index.js';
+import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 
 /** One real PostgreSQL server per test run; each test file gets its own database on it. */

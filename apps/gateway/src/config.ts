@@ -1,0 +1,65 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig, vars, z } from '@byline/config';
+import type { LogLevel } from '@byline/http';
+
+/** Each subgraph's URL variable and default, by its name in the supergraph: adding a subgraph is one line. */
+const subgraphUrlVariables = {
+  content: ['CONTENT_URL', 'http://127.0.0.1:4001/graphql'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+// Both src/ and dist/ sit two folders below the repo root.
+const defaultSupergraphPath = fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url));
+
+function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
+  const production = env.NODE_ENV === 'production';
+  const subgraphUrls = Object.fromEntries(
+    Object.values(subgraphUrlVariables).map(([variable, fallback]) => [variable, vars.url().default(fallback)]),
+  );
+  return z.object({
+    NODE_ENV: z.string().optional(),
+    GATEWAY_HOST: vars.host(),
+    GATEWAY_PORT: vars.port(4000),
+    SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
+    CORS_ORIGINS: vars.list('http://localhost:3000,http://127.0.0.1:3000'),
+    BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
+    SUBGRAPH_TIMEOUT_MS: vars.positiveInt(10_000),
+    INTROSPECTION: vars.flag(!production),
+    LOG_LEVEL: vars.logLevel(),
+    ...subgraphUrls,
+  });
+}
+
+export interface GatewayConfig {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  supergraphPath: string;
+  /** Subgraph name (as in the supergraph) → URL of its GraphQL endpoint. */
+  subgraphUrls: Record<string, string>;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  subgraphTimeoutMs: number;
+  introspection: boolean;
+  /** NODE_ENV=production: no stack traces and no schema details in client errors. */
+  production: boolean;
+  logLevel: LogLevel;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const raw = loadConfig('gateway', gatewayConfigSchema(env), env);
+  const urls: Record<string, unknown> = raw;
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, [variable]] of Object.entries(subgraphUrlVariables)) subgraphUrls[name] = String(urls[variable]);
+  return {
+    host: raw.GATEWAY_HOST,
+    port: raw.GATEWAY_PORT,
+    supergraphPath: raw.SUPERGRAPH_PATH,
+    subgraphUrls,
+    corsOrigins: raw.CORS_ORIGINS,
+    bodyLimitBytes: raw.BODY_LIMIT_BYTES,
+    subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
+    introspection: raw.INTROSPECTION,
+    production: raw.NODE_ENV === 'production',
+    logLevel: raw.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { createLogger, type Logger, type RunningService, startGraphQLService } from '@byline/http';
+import type { GatewayConfig } from './config.js';
+import { checkSubgraphs } from './readiness.js';
+import { routeSubgraphs } from './subgraphs.js';
+
+const READINESS_TIMEOUT_MS = 2_000;
+
+/** Serves the static supergraph (composed at build time: no runtime introspection) over the subgraphs. */
+export async function startGateway(
+  config: GatewayConfig,
+  log: Logger = createLogger(config.logLevel),
+): Promise<RunningService> {
+  if (!existsSync(config.supergraphPath)) {
+    throw new Error(`supergraph not found at ${config.supergraphPath} (run \`pnpm schema:compose\`)`);
+  }
+  const routing = routeSubgraphs(config.subgraphUrls, config.subgraphTimeoutMs, log);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: routing.buildService,
+    logger: log,
+  });
+  const apollo = new ApolloServer({
+    gateway,
+    logger: log,
+    // closeOnSignals stops the HTTP server first, then Apollo: Apollo's own handlers would kill the process midway.
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    introspection: config.introspection,
+    // Stack traces belong in logs, never in responses.
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.production,
+  });
+
+  const service = await startGraphQLService({
+    name: 'gateway',
+    host: config.host,
+    port: config.port,
+    bodyLimitBytes: config.bodyLimitBytes,
+    corsOrigins: config.corsOrigins,
+    apollo,
+    context: async () => ({}),
+    readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS),
+    log,
+  });
+  for (const [name, url] of routing.routed) log.info(`subgraph ${name} → ${url}`);
+  return service;
+}

@@ -1,0 +1,2 @@
+export { type GatewayConfig, loadGatewayConfig } from './config.js';
+export { startGateway } from './gateway.js';

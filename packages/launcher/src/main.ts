@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `pnpm start`: runs the whole product on embedded defaults, one process per
+ * service, each started once the one before is ready; Ctrl-C stops them in
+ * reverse order.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exitOnConfigError, loadConfig, z } from '@byline/config';
+import { bold, prefixedOutput, red } from './output.js';
+import { type Child, ChildFailed, describeExit, startChild, stopAll } from './process.js';
+import { type Launch, services } from './services.js';
+import { displayUrl, summary } from './summary.js';
+
+// Both src/ and dist/ sit two folders below the repo root.
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const STOP_GRACE_MS = 15_000;
+
+let config: { DATABASE_URL?: string | undefined; BYLINE_DATA_DIR: string };
+try {
+  config = loadConfig(
+    'launcher',
+    z.object({
+      DATABASE_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+        .optional(),
+      BYLINE_DATA_DIR: z.string().default(join(repoRoot, '.data')),
+    }),
+  );
+} catch (error) {
+  exitOnConfigError(error);
+}
+const dataDir = resolve(config.BYLINE_DATA_DIR);
+
+const width = Math.max('launcher'.length, ...services.map((spec) => spec.name.length));
+const say = prefixedOutput('launcher', services.length, width);
+const started: Child[] = [];
+let stopping = false;
+
+async function shutdown(code: number, reason?: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (reason) say(red(`${reason}: stopping everything`), 'stderr');
+  else say('stopping (Ctrl-C again to kill at once)', 'stdout');
+  await stopAll(started, STOP_GRACE_MS);
+  say(code === 0 ? 'all stopped' : red('all stopped after a failure'), code === 0 ? 'stdout' : 'stderr');
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    if (!stopping) return void shutdown(0);
+    // Only a person presses Ctrl-C twice; tools such as `timeout` send SIGTERM to the process and its group.
+    if (signal !== 'SIGINT') return;
+    say(red('Ctrl-C again: killing everything'), 'stderr');
+    for (const child of started) child.kill();
+    process.exit(1);
+  });
+}
+
+async function launch(): Promise<void> {
+  const state: Launch = {
+    externalDatabase: config.DATABASE_URL !== undefined,
+    urls: config.DATABASE_URL ? { postgres: config.DATABASE_URL } : {},
+  };
+  for (const [index, spec] of services.entries()) {
+    if (stopping) return;
+    const skipped = spec.skip?.(state);
+    if (skipped) {
+      say(`${spec.name}: skipped (${skipped})`, 'stdout');
+      continue;
+    }
+    const script = join(repoRoot, spec.script);
+    if (!existsSync(script))
+      throw new ChildFailed(spec.name, `cannot start: ${spec.script} is missing (run \`pnpm build\`)`);
+    say(`starting ${spec.name}`, 'stdout');
+    const child = startChild({
+      name: spec.name,
+      script,
+      args: spec.args,
+      env: { ...process.env, BYLINE_DATA_DIR: dataDir, ...spec.env?.(state) },
+      cwd: repoRoot,
+      ipc: spec.kind === 'service',
+      output: prefixedOutput(spec.name, index, width),
+    });
+    started.push(child);
+    if (spec.kind === 'task') {
+      await child.succeeded(spec.timeoutMs);
+      continue;
+    }
+    const message = await child.ready(spec.timeoutMs);
+    if (typeof message.url === 'string') state.urls[spec.name] = message.url;
+    child.exited.then((exit) => {
+      if (!stopping) void shutdown(1, `${spec.name} ${describeExit(exit)}`);
+    });
+  }
+  if (stopping) return;
+
+  // Last started first: the dashboard and the gateway are what people open.
+  const lines = [...services]
+    .reverse()
+    .filter((spec) => spec.label && state.urls[spec.name])
+    .map((spec) => ({ label: spec.label ?? spec.name, value: displayUrl(state.urls[spec.name] ?? '') }));
+  lines.push(
+    state.externalDatabase
+      ? { label: 'PostgreSQL', value: 'DATABASE_URL (migrated, not seeded)' }
+      : { label: 'data folder', value: dataDir },
+  );
+  const gateway = state.urls.gateway;
+  console.log(summary(lines, gateway && displayUrl(gateway)));
+}
+
+say(bold('starting Byline'), 'stdout');
+launch().catch((error: unknown) => shutdown(1, error instanceof Error ? error.message : String(error)));

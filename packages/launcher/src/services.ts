@@ -1,0 +1,69 @@
+/** What the services started so far have told the launcher. */
+export interface Launch {
+  /** DATABASE_URL was set: the user's own PostgreSQL, never started nor seeded here. */
+  externalDatabase: boolean;
+  /** The URL each started service announced (or the user gave), by service name. */
+  urls: Record<string, string>;
+}
+
+export interface ServiceSpec {
+  name: string;
+  /** Node script, relative to the repo root. */
+  script: string;
+  args?: string[];
+  /** `service` runs until stopped and is up once it sends `{ type: 'ready' }`; `task` is done when it exits with 0. */
+  kind: 'service' | 'task';
+  /** Longest wait for the ready message (service) or the exit (task). */
+  timeoutMs: number;
+  /** Variables the script gets on top of the launcher's own environment. */
+  env?: (launch: Launch) => Record<string, string>;
+  /** Why not to run it this time, if there is a reason. */
+  skip?: (launch: Launch) => string | undefined;
+  /** Shown with its URL in the summary once everything is up. */
+  label?: string;
+}
+
+const databaseUrl = (launch: Launch) => ({ DATABASE_URL: urlOf(launch, 'postgres') });
+
+/** Everything `pnpm start` runs, in start order; they stop in reverse order. */
+export const services: ServiceSpec[] = [
+  {
+    name: 'postgres',
+    script: 'packages/embedded-pg/dist/cli.js',
+    kind: 'service',
+    timeoutMs: 120_000,
+    skip: (launch) => (launch.externalDatabase ? 'DATABASE_URL is set' : undefined),
+  },
+  { name: 'migrate', script: 'apps/content/dist/cli/migrate.js', kind: 'task', timeoutMs: 120_000, env: databaseUrl },
+  {
+    name: 'seed',
+    script: 'apps/content/dist/cli/seed.js',
+    args: ['--if-empty'],
+    kind: 'task',
+    timeoutMs: 600_000,
+    env: databaseUrl,
+    skip: (launch) => (launch.externalDatabase ? 'DATABASE_URL is set: never seed your own server' : undefined),
+  },
+  {
+    name: 'content',
+    script: 'apps/content/dist/main.js',
+    kind: 'service',
+    timeoutMs: 60_000,
+    env: databaseUrl,
+    label: 'content subgraph',
+  },
+  {
+    name: 'gateway',
+    script: 'apps/gateway/dist/main.js',
+    kind: 'service',
+    timeoutMs: 30_000,
+    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content') }),
+    label: 'GraphQL endpoint',
+  },
+];
+
+export function urlOf(launch: Launch, service: string): string {
+  const url = launch.urls[service];
+  if (!url) throw new Error(`no URL from ${service}: it has not announced one`);
+  return url;
+}
