@@ -6,10 +6,16 @@ const editions = z
   .default('en:english,ru:russian,az:simple')
   .transform((value, ctx) => {
     const map = new Map<string, string>();
-    for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    for (const entry of value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
       const [code, searchConfig] = entry.split(':');
       if (!code || !/^[a-z]{2,3}$/.test(code) || !searchConfig || !/^[a-z_]+$/.test(searchConfig)) {
-        ctx.addIssue({ code: 'custom', message: `"${entry}" is not "<edition>:<text search config>", e.g. "en:english"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not "<edition>:<text search config>", e.g. "en:english"`,
+        });
         return z.NEVER;
       }
       map.set(code, searchConfig);

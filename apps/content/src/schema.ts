@@ -1,3 +1,4 @@
+import { buildFederatedSchema, subgraphTypeDefs, validateInput } from '@byline/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions } from 'type-graphql';
 import { Article } from './articles/article.type.js';
@@ -5,9 +6,7 @@ import { ArticlesResolver } from './articles/articles.resolver.js';
 import { visibleTo } from './articles/visibility.js';
 import { AuthorsResolver } from './authors/authors.resolver.js';
 import type { Context } from './context.js';
-import { validateInput } from './common/validation.js';
 import { EditingResolver } from './editing/editing.resolver.js';
-import { buildFederatedSchema, subgraphTypeDefs } from './federation.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SectionsResolver } from './sections/sections.resolver.js';
 import { TagsResolver } from './tags/tags.resolver.js';
@@ -23,7 +22,8 @@ type Reference = { id: string };
 /** How the gateway resolves entity keys: batched by DataLoader, one query per type per request. */
 const references = {
   Article: {
-    __resolveReference: async ({ id }: Reference, ctx: Context) => visibleTo(ctx.viewer, await ctx.loaders.article.load(id)),
+    __resolveReference: async ({ id }: Reference, ctx: Context) =>
+      visibleTo(ctx.viewer, await ctx.loaders.article.load(id)),
   },
   Section: { __resolveReference: ({ id }: Reference, ctx: Context) => ctx.loaders.section.load(id) },
   Author: { __resolveReference: ({ id }: Reference, ctx: Context) => ctx.loaders.author.load(id) },

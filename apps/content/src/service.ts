@@ -1,4 +1,4 @@
-import { type RunningService, createLogger, startGraphQLService } from '@byline/http';
+import { createLogger, type RunningService, startGraphQLService } from '@byline/http';
 import type { DataSource } from 'typeorm';
 import { createContentApollo } from './apollo.js';
 import type { ContentConfig } from './config.js';

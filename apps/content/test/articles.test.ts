@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type TestContent, firstError, startTestContent } from './support/content.js';
-import { type Catalog, type FixtureArticle, insertArticles, insertCatalog, randomArticles } from './support/fixtures.js';
+import { firstError, startTestContent, type TestContent } from './support/content.js';
+import {
+  type Catalog,
+  type FixtureArticle,
+  insertArticles,
+  insertCatalog,
+  randomArticles,
+} from './support/fixtures.js';
 
 let content: TestContent;
 let catalog: Catalog;
@@ -13,7 +19,12 @@ beforeAll(async () => {
   // Make the first three one story in three editions.
   const storyId = drafted[0]?.storyId as string;
   for (const [i, edition] of ['en', 'ru', 'az'].entries()) {
-    Object.assign(drafted[i] as object, { edition, storyId, status: 'published', publishedAt: new Date(Date.UTC(2025, 1, 1)) });
+    Object.assign(drafted[i] as object, {
+      edition,
+      storyId,
+      status: 'published',
+      publishedAt: new Date(Date.UTC(2025, 1, 1)),
+    });
   }
   articles = await insertArticles(content.db, drafted);
 });
@@ -54,7 +65,12 @@ describe('one article', () => {
     expect(article.section.names).toHaveLength(3);
     expect(article.authors.map((a) => a.id)).toEqual(first.authorIds);
     expect(article.tags.map((t) => t.id).sort()).toEqual([...first.tagIds].sort());
-    expect(article.translations.map((t) => t.id).sort()).toEqual(story.slice(1).map((a) => a.id).sort());
+    expect(article.translations.map((t) => t.id).sort()).toEqual(
+      story
+        .slice(1)
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 
   it('is found by slug and edition', async () => {
@@ -67,8 +83,14 @@ describe('one article', () => {
 
   it('is null for an unknown id, and a malformed id or missing key is refused', async () => {
     expect((await content.run<{ article: null }>(ARTICLE, { id: '999999' })).data?.article).toBeNull();
-    expect(firstError(await content.run(ARTICLE, { id: 'abc' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(firstError(await content.run(ARTICLE, { slug: 'x' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'slug' });
+    expect(firstError(await content.run(ARTICLE, { id: 'abc' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    expect(firstError(await content.run(ARTICLE, { slug: 'x' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'slug',
+    });
   });
 
   it('offers related articles of the same edition that share tags, most shared first', async () => {
@@ -80,7 +102,11 @@ describe('one article', () => {
     const related = result.data?.article.relatedArticles ?? [];
     const shared = (other: FixtureArticle) => other.tagIds.filter((tag) => article.tagIds.includes(tag)).length;
     const candidates = articles.filter(
-      (other) => other.id !== article.id && other.status === 'published' && other.edition === article.edition && shared(other) > 0,
+      (other) =>
+        other.id !== article.id &&
+        other.status === 'published' &&
+        other.edition === article.edition &&
+        shared(other) > 0,
     );
     expect(related).toHaveLength(Math.min(10, candidates.length));
     const counts = related.map((r) => shared(byId(r.id)));
@@ -152,7 +178,10 @@ describe('federation', () => {
 
   it('resolves a draft as null for the public and an unknown key as null', async () => {
     const result = await content.run<{ _entities: unknown[] }>(ENTITIES, {
-      representations: [{ __typename: 'Article', id: '987654' }, { __typename: 'Section', id: 'oops' }],
+      representations: [
+        { __typename: 'Article', id: '987654' },
+        { __typename: 'Section', id: 'oops' },
+      ],
     });
     expect(result.data?._entities).toEqual([null, null]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContent, firstError, startTestContent } from './support/content.js';
+import { firstError, startTestContent, type TestContent } from './support/content.js';
 import { type Catalog, insertCatalog } from './support/fixtures.js';
 
 let content: TestContent;
@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => content.close());
 
-const FIELDS = 'id slug edition status title source lead body publishedAt readingMinutes coverImage { url caption } section { id } authors { id } tags { id } translations { id edition }';
+const FIELDS =
+  'id slug edition status title source lead body publishedAt readingMinutes coverImage { url caption } section { id } authors { id } tags { id } translations { id edition }';
 const CREATE = `mutation($edition: String!, $input: ArticleInput!, $translationOf: ID) {
   createArticle(edition: $edition, input: $input, translationOf: $translationOf) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: ArticleInput!) { updateArticle(id: $id, input: $input) { ${FIELDS} } }`;
@@ -74,7 +75,8 @@ describe('creating and editing articles', () => {
     expect(saved.tags.map((t) => t.id).sort()).toEqual([...input.tagIds].sort());
     expect(saved.coverImage).toEqual({ url: input.coverUrl, caption: input.coverCaption });
     // 400 words of body plus title and lead at 200 words a minute.
-    const words = 400 + input.title.split(/\W+/).filter(Boolean).length + input.lead.split(/\W+/).filter(Boolean).length;
+    const words =
+      400 + input.title.split(/\W+/).filter(Boolean).length + input.lead.split(/\W+/).filter(Boolean).length;
     expect(saved.readingMinutes).toBe(Math.round(words / 200));
   });
 
@@ -83,7 +85,11 @@ describe('creating and editing articles', () => {
     const input = validInput({ slug: `${saved.slug}-edited`, authorIds: [catalog.authorIds[3]], tagIds: [] });
     const result = await content.run<{ updateArticle: Saved }>(UPDATE, { id: saved.id, input });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.updateArticle).toMatchObject({ slug: input.slug, authors: [{ id: catalog.authorIds[3] }], tags: [] });
+    expect(result.data?.updateArticle).toMatchObject({
+      slug: input.slug,
+      authors: [{ id: catalog.authorIds[3] }],
+      tags: [],
+    });
   });
 
   it('publishes, unpublishes and archives', async () => {
@@ -123,7 +129,11 @@ describe('invalid mutations are refused and write nothing', () => {
     ['a blank paragraph', () => ({ input: validInput({ body: ['ok', ' '] }) }), 'input.body'],
     ['too many paragraphs', () => ({ input: validInput({ body: longBody }) }), 'input.body'],
     ['no author', () => ({ input: validInput({ authorIds: [] }) }), 'input.authorIds'],
-    ['the same author twice', () => ({ input: validInput({ authorIds: [catalog.authorIds[0], catalog.authorIds[0]] }) }), 'input.authorIds'],
+    [
+      'the same author twice',
+      () => ({ input: validInput({ authorIds: [catalog.authorIds[0], catalog.authorIds[0]] }) }),
+      'input.authorIds',
+    ],
     ['an unknown author', () => ({ input: validInput({ authorIds: ['999999'] }) }), 'input.authorIds'],
     ['a malformed author id', () => ({ input: validInput({ authorIds: ['1 OR 1=1'] }) }), 'input.authorIds'],
     ['an unknown section', () => ({ input: validInput({ sectionId: '424242' }) }), 'input.sectionId'],
@@ -171,8 +181,14 @@ describe('invalid mutations are refused and write nothing', () => {
 
   it('refuses to archive a draft and to touch a missing article', async () => {
     const draft = await create();
-    expect(firstError(await content.run(ARCHIVE, { id: draft.id }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    expect(firstError(await content.run(PUBLISH, { id: '999999' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(firstError(await content.run(ARCHIVE, { id: draft.id }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
+    expect(firstError(await content.run(PUBLISH, { id: '999999' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'id',
+    });
     expect(firstError(await content.run(PUBLISH, { id: 'x' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContent, firstError, startTestContent } from './support/content.js';
-import { type Catalog, type FixtureArticle, insertArticles, insertCatalog, randomArticles } from './support/fixtures.js';
+import { firstError, startTestContent, type TestContent } from './support/content.js';
+import {
+  type Catalog,
+  type FixtureArticle,
+  insertArticles,
+  insertCatalog,
+  randomArticles,
+} from './support/fixtures.js';
 
 const FEED = `
   query Feed($first: Int, $after: String, $filter: ArticleFilter, $orderBy: ArticleOrder) {
@@ -44,7 +50,9 @@ function expected(keep: (a: FixtureArticle) => boolean, newestFirst = true): str
   const sign = newestFirst ? -1 : 1;
   return articles
     .filter(keep)
-    .sort((a, b) => sign * ((listedAt.get(a.id) as number) - (listedAt.get(b.id) as number) || Number(a.id) - Number(b.id)))
+    .sort(
+      (a, b) => sign * ((listedAt.get(a.id) as number) - (listedAt.get(b.id) as number) || Number(a.id) - Number(b.id)),
+    )
     .map((a) => a.id);
 }
 
@@ -153,8 +161,16 @@ describe('articles feed input errors', () => {
     ['negative first', { first: -5 }, 'first'],
     ['garbage cursor', { after: 'not a cursor!' }, 'after'],
     ['base64 of other JSON', { after: Buffer.from('{"a":1}').toString('base64url') }, 'after'],
-    ['cursor with a bad id', { after: Buffer.from('["feed","newest","2025-01-01T00:00:00.000000Z","x1"]').toString('base64url') }, 'after'],
-    ['cursor with SQL in it', { after: Buffer.from(`["feed","newest","2025'; DROP TABLE articles;--","1"]`).toString('base64url') }, 'after'],
+    [
+      'cursor with a bad id',
+      { after: Buffer.from('["feed","newest","2025-01-01T00:00:00.000000Z","x1"]').toString('base64url') },
+      'after',
+    ],
+    [
+      'cursor with SQL in it',
+      { after: Buffer.from(`["feed","newest","2025'; DROP TABLE articles;--","1"]`).toString('base64url') },
+      'after',
+    ],
     ['unknown section', { filter: { section: 'no-such-section' } }, 'filter.section'],
     ['unknown edition', { filter: { edition: 'xx' } }, 'filter.edition'],
     [

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@byline/testing';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDataSource, migrate, migrations } from '../src/db/data-source.js';
 
 let database: TestDatabase;
@@ -25,7 +25,15 @@ describe('migrations', () => {
   it('build the schema from an empty database', async () => {
     expect(await tables()).toEqual([]);
     expect(await migrate(db)).toEqual(migrations.map((migration) => migration.name));
-    expect(await tables()).toEqual(['article_authors', 'article_tags', 'articles', 'authors', 'migrations', 'sections', 'tags']);
+    expect(await tables()).toEqual([
+      'article_authors',
+      'article_tags',
+      'articles',
+      'authors',
+      'migrations',
+      'sections',
+      'tags',
+    ]);
   });
 
   it('index every filter and sort of the API, and search with GIN', async () => {

@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestContent, firstError, startTestContent } from './support/content.js';
+import { firstError, startTestContent, type TestContent } from './support/content.js';
 import { type Catalog, type FixtureArticle, insertArticles, insertCatalog } from './support/fixtures.js';
 
 let content: TestContent;
 let catalog: Catalog;
 const saved = new Map<string, FixtureArticle>();
 
-function article(key: string, edition: string, title: string, body: string[], lead = ''): Omit<FixtureArticle, 'id'> & { key: string } {
+function article(
+  key: string,
+  edition: string,
+  title: string,
+  body: string[],
+  lead = '',
+): Omit<FixtureArticle, 'id'> & { key: string } {
   return {
     key,
     edition,
@@ -29,15 +35,20 @@ beforeAll(async () => {
   catalog = await insertCatalog(content.db);
   const fixtures = [
     article('en-talks-title', 'en', 'Negotiations resume in Geneva', ['Diplomats met on Monday.']),
-    article('en-talks-body', 'en', 'A quiet week in Geneva', ['The negotiators were running late: costs < 5 & rising <script>alert(1)</script>.']),
+    article('en-talks-body', 'en', 'A quiet week in Geneva', [
+      'The negotiators were running late: costs < 5 & rising <script>alert(1)</script>.',
+    ]),
     article('en-other', 'en', 'Football league results', ['The champions won again.']),
     article('ru-elections', 'ru', 'Парламент назначил выборы', ['Депутаты обсуждали выборы в регионах страны.']),
     article('ru-other', 'ru', 'Футбольный клуб выиграл кубок', ['Болельщики праздновали победу.']),
     article('az-park', 'az', 'Bakıda yeni park açıldı', ['Sakinlər park haqqında danışdılar.']),
     ...Array.from({ length: 25 }, (_, i) => article(`en-budget-${i}`, 'en', `Budget report ${i}`, ['Budget figures.'])),
   ];
-  const rows = await insertArticles(content.db, fixtures.map(({ key: _key, ...rest }) => rest));
-  rows.forEach((row, i) => saved.set(fixtures[i]?.key as string, row));
+  const rows = await insertArticles(
+    content.db,
+    fixtures.map(({ key: _key, ...rest }) => rest),
+  );
+  for (const [i, row] of rows.entries()) saved.set(fixtures[i]?.key as string, row);
 });
 afterAll(() => content.close());
 
@@ -120,7 +131,11 @@ describe('full-text search', () => {
     ['an overlong query', { query: 'x'.repeat(201), edition: 'en' }, 'query'],
     ['an unknown edition', { query: 'budget', edition: 'xx' }, 'edition'],
     ['a page too large', { query: 'budget', edition: 'en', first: 101 }, 'first'],
-    ['a forged cursor', { query: 'budget', edition: 'en', after: Buffer.from('["search",-3]').toString('base64url') }, 'after'],
+    [
+      'a forged cursor',
+      { query: 'budget', edition: 'en', after: Buffer.from('["search",-3]').toString('base64url') },
+      'after',
+    ],
   ])('rejects %s', async (_name, variables, field) => {
     expect(firstError(await content.run(SEARCH, variables))).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });

@@ -1,3 +1,3 @@
 export { announceReady, closeOnSignals } from './lifecycle.js';
-export { createLogger, type LogLevel, type Logger } from './log.js';
-export { startGraphQLService, type GraphQLServiceOptions, type ReadyReport, type RunningService } from './serve.js';
+export { createLogger, type Logger, type LogLevel } from './log.js';
+export { type GraphQLServiceOptions, type ReadyReport, type RunningService, startGraphQLService } from './serve.js';

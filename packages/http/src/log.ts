@@ -14,7 +14,9 @@ export function createLogger(level: LogLevel = 'info'): Logger {
   return {
     error: (message, error) => {
       if (!on('error')) return;
-      console.error(`error ${message}${error ? `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : ''}`);
+      console.error(
+        `error ${message}${error ? `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : ''}`,
+      );
     },
     warn: (message) => on('warn') && console.warn(`warn  ${message}`),
     info: (message) => on('info') && console.log(`info  ${message}`),

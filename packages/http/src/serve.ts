@@ -1,6 +1,6 @@
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
-import type { ApolloServer, BaseContext } from '@apollo/server';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from './log.js';
 
@@ -77,9 +77,9 @@ export async function startGraphQLService<Context extends BaseContext>(
   app.get('/healthz', async () => ({ status: 'ok', service: options.name }));
   app.get('/readyz', async (_request, reply) => {
     if (closing) return reply.status(503).send({ ready: false, checks: { service: 'shutting down' } });
-    const report = await options.readiness().catch(
-      (error: unknown): ReadyReport => ({ ready: false, checks: { readiness: String(error) } }),
-    );
+    const report = await options
+      .readiness()
+      .catch((error: unknown): ReadyReport => ({ ready: false, checks: { readiness: String(error) } }));
     return reply.status(report.ready ? 200 : 503).send(report);
   });
 

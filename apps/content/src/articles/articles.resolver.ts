@@ -1,15 +1,15 @@
+import { badInput } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../context.js';
-import { badInput } from '../common/errors.js';
-import { checkId } from '../common/ids.js';
 import { Author } from '../authors/author.type.js';
+import { checkId } from '../common/ids.js';
+import type { Context } from '../context.js';
 import { Section } from '../sections/section.type.js';
 import { Tag } from '../tags/tag.type.js';
 import { Article } from './article.type.js';
 import { articleBySlug } from './articles.sql.js';
 import { ArticleConnection } from './connection.type.js';
-import { articleFeed } from './feed.js';
 import { ArticlesArgs } from './feed.args.js';
+import { articleFeed } from './feed.js';
 import { relatedArticles } from './related.sql.js';
 import { visibleTo } from './visibility.js';
 
@@ -22,7 +22,8 @@ export class ArticlesResolver {
     @Arg('edition', () => String, { nullable: true }) edition: string | null,
     @Ctx() ctx: Context,
   ): Promise<Article | null> {
-    if (id !== null && id !== undefined) return visibleTo(ctx.viewer, await ctx.loaders.article.load(checkId('id', id)));
+    if (id !== null && id !== undefined)
+      return visibleTo(ctx.viewer, await ctx.loaders.article.load(checkId('id', id)));
     if (!slug || !edition) throw badInput('slug', 'give either id, or slug and edition');
     return visibleTo(ctx.viewer, await articleBySlug(ctx.db, edition, slug));
   }

@@ -25,8 +25,7 @@ export async function articleBySlug(db: Queryable, edition: string, slug: string
 
 /** Every edition of the given stories (translations are the other members). */
 export function articlesOfStories(db: Queryable, storyIds: readonly string[]): Promise<Article[]> {
-  return db.query(
-    `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.story_id = ANY($1::uuid[]) ORDER BY a.edition`,
-    [storyIds],
-  );
+  return db.query(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.story_id = ANY($1::uuid[]) ORDER BY a.edition`, [
+    storyIds,
+  ]);
 }

@@ -1,14 +1,14 @@
+import { badInput, forbidden } from '@byline/graphql';
 import { canEdit } from '../auth/viewer.js';
-import type { Context } from '../context.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../common/cursor.js';
-import { badInput, forbidden } from '../common/errors.js';
-import { isId } from '../common/ids.js';
 import { authorBySlug } from '../authors/authors.sql.js';
+import { checkPageSize, decodeCursor, encodeCursor } from '../common/cursor.js';
+import { isId } from '../common/ids.js';
+import type { Context } from '../context.js';
 import { sectionBySlug } from '../sections/sections.sql.js';
 import { tagBySlug } from '../tags/tags.sql.js';
 import { ArticleStatus } from './article.type.js';
 import { ArticleConnection } from './connection.type.js';
-import { ArticleOrder, type ArticleFilter, type ArticlesArgs } from './feed.args.js';
+import { type ArticleFilter, ArticleOrder, type ArticlesArgs } from './feed.args.js';
 import { type FeedQuery, feedCount, feedPage } from './feed.sql.js';
 
 const POSITION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;

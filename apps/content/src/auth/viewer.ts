@@ -1,4 +1,4 @@
-import { forbidden } from '../common/errors.js';
+import { forbidden } from '@byline/graphql';
 
 export type Role = 'viewer' | 'editor' | 'analyst' | 'marketing' | 'admin';
 

@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { badInput } from '@byline/graphql';
 
 /**
  * Opaque cursors: base64url JSON with a kind tag, so a cursor from one list

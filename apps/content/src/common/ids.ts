@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { badInput } from '@byline/graphql';
 
 const ID_PATTERN = /^[1-9][0-9]{0,17}$/;
 

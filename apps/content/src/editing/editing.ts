@@ -1,9 +1,9 @@
+import { badInput } from '@byline/graphql';
 import type { EntityManager } from 'typeorm';
 import { type Article, ArticleStatus } from '../articles/article.type.js';
 import { articlesByIds, articlesOfStories } from '../articles/articles.sql.js';
-import type { Context } from '../context.js';
-import { badInput } from '../common/errors.js';
 import { checkId } from '../common/ids.js';
+import type { Context } from '../context.js';
 import type { ArticleInput } from './article.input.js';
 import { existingIds, insertArticle, setBylineAndTags, setStatus, updateArticleContent } from './article-writes.sql.js';
 import { readingMinutes } from './reading-time.js';
@@ -74,7 +74,13 @@ export async function createArticle(
   const id = await write(ctx, async (tx) => {
     await checkReferences(tx, input);
     const storyId = await storyFor(tx, edition, translationOf);
-    const created = await insertArticle(tx, { edition, searchConfig, storyId, readingMinutes: minutesOf(input), input });
+    const created = await insertArticle(tx, {
+      edition,
+      searchConfig,
+      storyId,
+      readingMinutes: minutesOf(input),
+      input,
+    });
     await setBylineAndTags(tx, created, input.authorIds, input.tagIds);
     return created;
   });

@@ -1,8 +1,8 @@
+import { badInput } from '@byline/graphql';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { SearchConnection } from '../articles/connection.type.js';
-import type { Context } from '../context.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/cursor.js';
-import { badInput } from '../common/errors.js';
+import type { Context } from '../context.js';
 import { searchCount, searchPage } from './search.sql.js';
 import { snippetHtml } from './snippet.js';
 

@@ -1,6 +1,6 @@
+import { checkLimit } from '@byline/graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { checkLimit } from '../common/limit.js';
 import { Tag } from './tag.type.js';
 import { listTags, tagBySlug } from './tags.sql.js';
 

@@ -16,7 +16,10 @@ export async function tagBySlug(db: DataSource, slug: string): Promise<Tag | nul
   return rows[0] ?? null;
 }
 
-export function tagsOfArticles(db: DataSource, articleIds: readonly string[]): Promise<(Tag & { articleId: string })[]> {
+export function tagsOfArticles(
+  db: DataSource,
+  articleIds: readonly string[],
+): Promise<(Tag & { articleId: string })[]> {
   return db.query(
     `SELECT at.article_id::text AS "articleId", ${COLUMNS}
        FROM article_tags at

@@ -53,11 +53,10 @@ export async function insertCatalog(db: DataSource, sizes = { sections: 4, autho
   for (let i = 0; i < sizes.sections; i++) {
     const slug = `section-${i + 1}`;
     const names = { en: `Section ${i + 1}`, ru: `Раздел ${i + 1}`, az: `Bölmə ${i + 1}` };
-    const [row] = await db.query('INSERT INTO sections (slug, names, position) VALUES ($1, $2, $3) RETURNING id::text', [
-      slug,
-      names,
-      i,
-    ]);
+    const [row] = await db.query(
+      'INSERT INTO sections (slug, names, position) VALUES ($1, $2, $3) RETURNING id::text',
+      [slug, names, i],
+    );
     sectionSlugs.set(row.id, slug);
   }
   const authorSlugs = await insertNamed(db, 'authors', 'author', sizes.authors);
@@ -73,7 +72,10 @@ export async function insertCatalog(db: DataSource, sizes = { sections: 4, autho
 }
 
 /** Inserts articles with every relation in three statements; returns them with their ids. */
-export async function insertArticles(db: DataSource, articles: Omit<FixtureArticle, 'id'>[]): Promise<FixtureArticle[]> {
+export async function insertArticles(
+  db: DataSource,
+  articles: Omit<FixtureArticle, 'id'>[],
+): Promise<FixtureArticle[]> {
   const column = <T>(pick: (a: Omit<FixtureArticle, 'id'>) => T) => articles.map(pick);
   const ids: { id: string }[] = await db.query(
     `INSERT INTO articles (edition, slug, status, title, lead, body, section_id, published_at, story_id,

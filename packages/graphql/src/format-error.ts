@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '@byline/http';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import type { Logger } from '@byline/http';
 
 /**
  * Errors we raise on purpose (GraphQLError with a code) reach the client as

@@ -1,0 +1,375 @@
+import type { LanguageSpec } from './index.js';
+
+interface Subject {
+  /** Headline form, no article: "Central bank". */
+  name: string;
+  /** Running-text form: "the central bank". */
+  def: string;
+  plural: boolean;
+}
+interface Topic {
+  bare: string;
+  def: string;
+}
+interface Verb {
+  /** Present tense after a singular and a plural subject, and past tense. */
+  one: string;
+  many: string;
+  past: string;
+}
+interface Person {
+  name: string;
+  role: string;
+}
+export interface EnglishLexicon {
+  subject: Subject;
+  topic: Topic;
+  verb: Verb;
+  place: string;
+  person: Person;
+  weekday: string;
+}
+
+const one = (name: string, def: string): Subject => ({ name, def, plural: false });
+const many = (name: string, def = name.toLowerCase()): Subject => ({ name, def, plural: true });
+const topic = (bare: string, def = `the ${bare}`): Topic => ({ bare, def });
+const verb = (base: string, third: string, past: string): Verb => ({ one: third, many: base, past });
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const present = (v: Verb, s: Subject) => (s.plural ? v.many : v.one);
+
+export const en: LanguageSpec<EnglishLexicon> = {
+  sectionNames: {
+    world: 'World',
+    politics: 'Politics',
+    economy: 'Economy',
+    society: 'Society',
+    sport: 'Sport',
+    analytics: 'Analytics',
+    interview: 'Interview',
+    region: 'Region',
+    culture: 'Culture',
+    science: 'Science',
+    tech: 'Tech',
+  },
+  subjects: {
+    world: [
+      one('UN Security Council', 'the UN Security Council'),
+      many('EU foreign ministers', 'EU foreign ministers'),
+      one('European Commission', 'the European Commission'),
+      many('G20 leaders', 'G20 leaders'),
+      one('Foreign ministry', 'the foreign ministry'),
+      one('OSCE', 'the OSCE'),
+    ],
+    politics: [
+      one('Parliament', 'parliament'),
+      one('Government', 'the government'),
+      many('Opposition parties'),
+      one('Election commission', 'the central election commission'),
+      one('Cabinet', 'the cabinet of ministers'),
+      many('Lawmakers'),
+    ],
+    economy: [
+      one('Central bank', 'the central bank'),
+      one('Finance ministry', 'the finance ministry'),
+      one('State oil company', 'the state oil company'),
+      many('Exporters'),
+      one('Statistics committee', 'the statistics committee'),
+      many('Banks'),
+    ],
+    society: [
+      one('Health ministry', 'the health ministry'),
+      one('Education ministry', 'the education ministry'),
+      many('City authorities'),
+      many("Parents' associations"),
+      many('Volunteers'),
+      one('Labour ministry', 'the labour ministry'),
+    ],
+    sport: [
+      one('Football federation', 'the football federation'),
+      one('National team', 'the national team'),
+      one('Olympic committee', 'the national Olympic committee'),
+      many('Premier League clubs', 'Premier League clubs'),
+      one('Head coach', 'the head coach'),
+      one('Wrestling federation', 'the wrestling federation'),
+    ],
+    analytics: [
+      many('Analysts'),
+      one('Research centre', 'the research centre'),
+      many('Rating agencies'),
+      many('Economists'),
+      one('World Bank', 'the World Bank'),
+      one('IMF', 'the IMF'),
+    ],
+    interview: [
+      one('Minister', 'the minister'),
+      one('Ambassador', 'the ambassador'),
+      one('Mayor', 'the mayor'),
+      one("Company's chief executive", "the company's chief executive"),
+      one('Festival director', 'the festival director'),
+      one('Rector', 'the rector'),
+    ],
+    region: [
+      one('Local administration', 'the local administration'),
+      many('Farmers'),
+      one('Regional development agency', 'the regional development agency'),
+      many('Residents'),
+      one('Road agency', 'the road agency'),
+      one('Municipality', 'the municipality'),
+    ],
+    culture: [
+      one('Culture ministry', 'the culture ministry'),
+      one('National theatre', 'the national theatre'),
+      many('Museum curators'),
+      many('Film festival organisers'),
+      one('Philharmonic', 'the philharmonic'),
+      many('Publishers'),
+    ],
+    science: [
+      one('Academy of Sciences', 'the Academy of Sciences'),
+      many('Researchers'),
+      one('Space agency', 'the space agency'),
+      many('University scientists'),
+      many('Geologists'),
+    ],
+    tech: [
+      one('Digital development ministry', 'the digital development ministry'),
+      many('Mobile operators'),
+      many('Start-ups'),
+      one('Innovation agency', 'the innovation agency'),
+      many('Fintech companies'),
+    ],
+  },
+  topics: {
+    world: [
+      topic('new sanctions package'),
+      topic('ceasefire plan'),
+      topic('humanitarian corridor'),
+      topic('climate finance deal'),
+      topic('visa liberalisation talks'),
+      topic('peace summit'),
+      topic('refugee resettlement plan'),
+      topic('arms control treaty'),
+    ],
+    politics: [
+      topic('draft budget'),
+      topic('electoral code amendments'),
+      topic('civil service reform'),
+      topic('municipal election date'),
+      topic('anti-corruption package'),
+      topic('media law'),
+      topic('decentralisation plan'),
+      topic('new cabinet appointments'),
+    ],
+    economy: [
+      topic('key interest rate'),
+      topic('inflation forecast'),
+      topic('new tax reform'),
+      topic('gas export contract'),
+      topic('small business loan programme'),
+      topic('quarterly GDP figures'),
+      topic('budget deficit target'),
+      topic('non-oil export strategy'),
+      topic('fuel prices', 'fuel prices'),
+    ],
+    society: [
+      topic('school meals programme'),
+      topic('new pension rules'),
+      topic('public transport fares'),
+      topic('vaccination campaign'),
+      topic('affordable housing programme'),
+      topic('minimum wage increase'),
+      topic('university admission rules'),
+      topic('road safety campaign'),
+    ],
+    sport: [
+      topic('new coaching staff'),
+      topic('squad for the Euro qualifier'),
+      topic('stadium renovation'),
+      topic('youth academy programme'),
+      topic('Olympic preparation plan'),
+      topic('new league calendar'),
+      topic('referee appointments'),
+      topic('transfer rules'),
+    ],
+    analytics: [
+      topic("region's energy balance"),
+      topic('Middle Corridor prospects', 'the prospects of the Middle Corridor'),
+      topic('economic growth outlook'),
+      topic('oil price scenarios'),
+      topic('labour market trends'),
+      topic('sovereign credit rating'),
+      topic('risks of a global slowdown'),
+      topic('green energy transition'),
+    ],
+    interview: [
+      topic('plans for the coming year'),
+      topic('relations with neighbours', 'relations with neighbouring countries'),
+      topic('results of the reforms'),
+      topic('investment climate'),
+      topic("new team's priorities"),
+      topic('lessons of the crisis'),
+      topic('future of the city'),
+    ],
+    region: [
+      topic('new irrigation canal'),
+      topic('rural road repairs'),
+      topic('harvest results', 'the results of the harvest'),
+      topic('new school building'),
+      topic('gas supply for villages'),
+      topic('tourist season plans', 'the plans for the tourist season'),
+      topic('district hospital upgrade'),
+      topic('drinking water project'),
+    ],
+    culture: [
+      topic("new season's programme"),
+      topic('carpet exhibition'),
+      topic('mugham festival'),
+      topic('old town restoration', 'the restoration of the old town'),
+      topic('book fair'),
+      topic('film festival line-up'),
+      topic('jazz concert series'),
+      topic('grants for young artists', 'grants for young artists'),
+    ],
+    science: [
+      topic('Caspian Sea level study'),
+      topic('new satellite launch'),
+      topic('earthquake monitoring network'),
+      topic('mud volcano research', 'research on mud volcanoes'),
+      topic('climate research data'),
+      topic('new vaccine trial'),
+      topic('grant programme for scientists'),
+    ],
+    tech: [
+      topic('5G network rollout'),
+      topic('e-government services'),
+      topic('data protection rules'),
+      topic('artificial intelligence strategy'),
+      topic('cybersecurity exercise'),
+      topic('digital payments law'),
+      topic('start-up accelerator'),
+    ],
+  },
+  verbs: {
+    announce: verb('announce', 'announces', 'announced'),
+    approve: verb('approve', 'approves', 'approved'),
+    discuss: verb('discuss', 'discusses', 'discussed'),
+    present: verb('unveil', 'unveils', 'unveiled'),
+    criticise: verb('criticise', 'criticises', 'criticised'),
+    support: verb('back', 'backs', 'backed'),
+    postpone: verb('delay', 'delays', 'delayed'),
+    review: verb('review', 'reviews', 'reviewed'),
+    launch: verb('launch', 'launches', 'launched'),
+    reject: verb('reject', 'rejects', 'rejected'),
+    publish: verb('publish', 'publishes', 'published'),
+    welcome: verb('welcome', 'welcomes', 'welcomed'),
+  },
+  places: {
+    baku: 'Baku',
+    ganja: 'Ganja',
+    sumgait: 'Sumgait',
+    lankaran: 'Lankaran',
+    shaki: 'Shaki',
+    nakhchivan: 'Nakhchivan',
+    shusha: 'Shusha',
+    quba: 'Guba',
+    mingachevir: 'Mingachevir',
+    tbilisi: 'Tbilisi',
+    ankara: 'Ankara',
+    istanbul: 'Istanbul',
+    moscow: 'Moscow',
+    brussels: 'Brussels',
+    berlin: 'Berlin',
+    paris: 'Paris',
+    london: 'London',
+    washington: 'Washington',
+    geneva: 'Geneva',
+    vienna: 'Vienna',
+    beijing: 'Beijing',
+    tokyo: 'Tokyo',
+    astana: 'Astana',
+    tashkent: 'Tashkent',
+    dubai: 'Dubai',
+    newYork: 'New York',
+  },
+  people: [
+    { name: 'Elnur Hasanov', role: 'an independent economist' },
+    { name: 'Leyla Guliyeva', role: 'a political analyst' },
+    { name: 'Rashad Mammadov', role: "the ministry's spokesperson" },
+    { name: 'Anna Petrova', role: 'a senior researcher' },
+    { name: 'Tural Ismayilov', role: 'the head of the parliamentary committee' },
+    { name: 'Sabina Rzayeva', role: 'a lawyer' },
+    { name: 'Michael Turner', role: 'a banking analyst' },
+    { name: 'Gunel Abbasova', role: 'a school principal' },
+    { name: 'Igor Smirnov', role: 'a sports commentator' },
+    { name: 'Nigar Huseynova', role: 'a festival curator' },
+    { name: 'Emin Jafarov', role: 'a local farmer' },
+    { name: 'Sarah Collins', role: 'a climate scientist' },
+  ],
+  quotes: [
+    'We expect concrete results by the end of the year',
+    'This is an important step, but much remains to be done',
+    'This decision was long overdue',
+    'We need to listen to what people are saying',
+    'The numbers speak for themselves',
+    'It is too early to draw conclusions',
+    'We are open to dialogue with all sides',
+    'The main thing now is to keep up the pace',
+    'Nobody expected such a result',
+    'There are risks, and we have to talk about them honestly',
+    'This will change the situation for thousands of families',
+    'We have prepared well',
+  ],
+  weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  headlines: {
+    action: (w) => `${w.subject.name} ${present(w.verb, w.subject)} ${w.topic.bare}`,
+    actionIn: (w) => `${w.subject.name} ${present(w.verb, w.subject)} ${w.topic.bare} in ${w.place}`,
+    explainer: (w) => `What we know about ${w.topic.def}`,
+    scheduled: (w) => `${cap(w.topic.bare)} to be discussed in ${w.place} on ${w.nextWeekday}`,
+    survey: (w) => `Survey: ${w.figure}% back ${w.topic.def}`,
+    quote: (w) => `${w.person.name}: “${w.quote}”`,
+    guestQuote: (w) => `${w.subject.name}: “${w.quote}”`,
+    interview: (w) => `${cap(w.subject.def)} on ${w.topic.def}`,
+  },
+  leads: {
+    reported: (w) => `${cap(w.subject.def)} ${w.verb.past} ${w.topic.def} on ${w.weekday}, ${w.outlet} reports.`,
+    meeting: (w) => `${cap(w.topic.def)} came up at a meeting in ${w.place} on ${w.weekday}.`,
+    interview: (w) => `In an interview with Byline, ${w.subject.def} spoke about ${w.topic.def}.`,
+  },
+  sentences: {
+    attribution: (w) => `${cap(w.subject.def)} ${w.verb.past} ${w.topic.def} on ${w.weekday}, per ${w.outlet}.`,
+    quote: (w) => `“${w.quote},” said ${w.person.name}, ${w.person.role}.`,
+    figure: (w) => `According to ${w.outlet}, the figure is ${w.figure}% higher than a year ago.`,
+    agenda: (w) => `The issue has been on the agenda in ${w.place} for several months.`,
+    outlook: () => 'Analysts expect the topic to stay on the agenda in the coming weeks.',
+    affected: (w) => `About ${w.figure} thousand people in ${w.place} could be affected.`,
+    noComment: (w) => `${cap(w.subject.def)} ${w.subject.plural ? 'have' : 'has'} not yet commented on the reports.`,
+    earlier: (w) => `Earlier this month, similar talks were held in ${w.otherPlace}.`,
+    nextRound: (w) => `The next round of consultations is scheduled for ${w.nextWeekday}.`,
+    precedent: (w) => `Experts note that similar measures were introduced in ${w.otherPlace} last year.`,
+    called: (w) => `${w.person.name}, ${w.person.role}, called the step “long overdue”.`,
+    document: () => 'The full text of the document is expected to be published in the coming days.',
+    reaction: () => 'The initiative has drawn mixed reactions on social media.',
+    cost: (w) => `Total costs are estimated at ${w.figure} million manats.`,
+    background: (w) => `${cap(w.subject.def)} first raised the question of ${w.topic.def} last year.`,
+    sources: (w) => `${w.outlet} reported, citing sources, that a final decision could come on ${w.nextWeekday}.`,
+    consulted: (w) => `${cap(w.subject.def)} ${w.verb.past} ${w.topic.def} after consultations with experts.`,
+    context: () => 'The move follows weeks of debate among officials and experts.',
+    critics: () => 'Critics say the plan lacks detail.',
+    supporters: () => 'Supporters argue that the changes will pay off within two years.',
+    residents: (w) => `Residents in ${w.place} told Byline they hoped for change soon.`,
+    deadline: () => 'Officials aim to complete the work by the end of the year.',
+    poll: (w) => `A recent poll by ${w.outlet} found that ${w.figure}% of respondents support the idea.`,
+    partners: () => 'International partners are following the process closely.',
+    yearAgo: () => 'A year ago, a similar proposal was rejected.',
+    workingGroup: () => 'A working group has been set up to prepare the details.',
+    hearings: (w) => `Public hearings on the issue will be held in ${w.place} on ${w.nextWeekday}.`,
+    priority: (w) => `${cap(w.subject.def)} called ${w.topic.def} a priority in a statement.`,
+    guestQuote: (w) => `“${w.quote},” ${w.subject.def} said.`,
+    followUp: () => 'Byline will keep following the story.',
+  },
+  captions: {
+    view: (w) => `${w.place}: a view of the city centre`,
+    illustrative: () => 'Illustrative photo',
+    archive: (w) => `Archive photo: ${w.place}`,
+  },
+};

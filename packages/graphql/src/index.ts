@@ -1,0 +1,6 @@
+export { createSubgraphApollo } from './apollo.js';
+export { badInput, forbidden, notFound } from './errors.js';
+export { buildFederatedSchema, subgraphTypeDefs } from './federation.js';
+export { formatErrorWith } from './format-error.js';
+export { checkLimit } from './limit.js';
+export { validateInput } from './validation.js';
