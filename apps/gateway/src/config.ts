@@ -5,6 +5,7 @@ import type { LogLevel } from '@byline/http';
 /** Each subgraph's URL variable and default, by its name in the supergraph: adding a subgraph is one line. */
 const subgraphUrlVariables = {
   content: ['CONTENT_URL', 'http://127.0.0.1:4001/graphql'],
+  analytics: ['ANALYTICS_URL', 'http://127.0.0.1:4002/graphql'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 // Both src/ and dist/ sit two folders below the repo root.

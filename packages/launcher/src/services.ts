@@ -53,11 +53,19 @@ export const services: ServiceSpec[] = [
     label: 'content subgraph',
   },
   {
+    name: 'analytics',
+    script: 'apps/analytics/dist/main.js',
+    kind: 'service',
+    timeoutMs: 120_000,
+    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content') }),
+    label: 'analytics subgraph (POST /collect)',
+  },
+  {
     name: 'gateway',
     script: 'apps/gateway/dist/main.js',
     kind: 'service',
     timeoutMs: 30_000,
-    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content') }),
+    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content'), ANALYTICS_URL: urlOf(launch, 'analytics') }),
     label: 'GraphQL endpoint',
   },
 ];

@@ -1,8 +1,8 @@
 import { bold } from './output.js';
 
-// A query every front end makes; keep it in step with the content subgraph's schema.
+// A query every front end makes (content and readership in one); keep it in step with the schema.
 const sampleQuery =
-  '{ articles(first: 20, filter: { section: \\"world\\" }) { edges { node { title slug publishedAt } } } }';
+  '{ articles(first: 20, filter: { section: \\"world\\" }) { edges { node { title publishedAt views shares { total } } } } }';
 
 export interface SummaryLine {
   label: string;

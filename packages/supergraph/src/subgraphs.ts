@@ -13,4 +13,9 @@ export const subgraphs: SubgraphSource[] = [
     printScript: 'apps/content/dist/cli/print-schema.js',
     routingUrl: 'http://127.0.0.1:4001/graphql',
   },
+  {
+    name: 'analytics',
+    printScript: 'apps/analytics/dist/cli/print-schema.js',
+    routingUrl: 'http://127.0.0.1:4002/graphql',
+  },
 ];

@@ -1,0 +1,52 @@
+import { loadConfig, vars, z } from '@byline/config';
+
+const timeZone = z
+  .string()
+  .default('Asia/Baku')
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not an IANA time zone, e.g. "Asia/Baku"' },
+  );
+
+export const analyticsConfigSchema = z.object({
+  /** A ClickHouse server; unset: embedded chDB under BYLINE_DATA_DIR/clickhouse. */
+  CLICKHOUSE_URL: z.url().optional(),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a plain identifier')
+    .default('byline'),
+  BYLINE_DATA_DIR: z.string().default('.data'),
+  ANALYTICS_HOST: vars.host(),
+  ANALYTICS_PORT: vars.port(4002),
+  /** The content subgraph, asked for an article's section, edition and authors at ingest. */
+  CONTENT_URL: z.url().default('http://127.0.0.1:4001/graphql'),
+  BYLINE_TIMEZONE: timeZone,
+  /** The publisher's own hosts: referrers from them count as `internal`. */
+  SITE_HOSTS: vars.list('localhost,byline.example'),
+  /** Header set by our own proxy with the client IP (e.g. x-forwarded-for); empty: the socket address. */
+  TRUSTED_PROXY_HEADER: z.string().toLowerCase().default(''),
+  /** Header a CDN sets with the visitor's country (e.g. cf-ipcountry); empty: look the IP up. */
+  CDN_COUNTRY_HEADER: z.string().toLowerCase().default(''),
+  SPOOL_MAX_BYTES: vars.positiveInt(512 * 1024 * 1024),
+  FLUSH_INTERVAL_MS: vars.positiveInt(1000),
+  FLUSH_MAX_ROWS: vars.positiveInt(50_000),
+  RATE_LIMIT_PER_MINUTE: vars.positiveInt(600),
+  CORS_ORIGINS: vars.list('*'),
+  BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
+  LOG_LEVEL: vars.logLevel(),
+});
+
+export type AnalyticsConfig = z.infer<typeof analyticsConfigSchema>;
+
+export function loadAnalyticsConfig(env: NodeJS.ProcessEnv = process.env): AnalyticsConfig {
+  return loadConfig('analytics', analyticsConfigSchema, env);
+}

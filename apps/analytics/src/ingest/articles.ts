@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
+import type { ArticleFacts } from './events.js';
+
+const QUERY = `query ArticleFacts($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Article { id edition status section { id } authors { id } }
+  }
+}`;
+
+interface Entity {
+  id: string;
+  edition: string;
+  status: string;
+  section: { id: string };
+  authors: { id: string }[];
+}
+
+export type ArticleLookup = (articleId: string) => Promise<ArticleFacts | null>;
+
+/**
+ * Section, edition and byline of articles, asked from the content subgraph:
+ * lookups made together are sent as one request, answers are cached (a
+ * missing article for less time, as it may be published any moment).
+ */
+export function createArticleLookup(
+  contentUrl: string,
+  options = { ttlMs: 300_000, missingTtlMs: 30_000 },
+): ArticleLookup {
+  const cache = new LRUCache<string, ArticleFacts | false>({ max: 200_000, ttl: options.ttlMs });
+  const loader = new DataLoader<string, ArticleFacts | null>(
+    async (ids) => {
+      const response = await fetch(contentUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: QUERY,
+          variables: { representations: ids.map((id) => ({ __typename: 'Article', id })) },
+        }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!response.ok) throw new Error(`content subgraph answered ${response.status}`);
+      const body = (await response.json()) as {
+        data?: { _entities: (Entity | null)[] };
+        errors?: { message: string }[];
+      };
+      if (!body.data) throw new Error(`content subgraph: ${body.errors?.[0]?.message ?? 'no data'}`);
+      return body.data._entities.map((entity) =>
+        entity && entity.status !== 'DRAFT'
+          ? {
+              article_id: entity.id,
+              section_id: entity.section.id,
+              edition: entity.edition,
+              author_ids: entity.authors.map((author) => author.id),
+            }
+          : null,
+      );
+    },
+    { cache: false, maxBatchSize: 100 },
+  );
+  return async (articleId) => {
+    const cached = cache.get(articleId);
+    if (cached !== undefined) return cached || null;
+    const facts = await loader.load(articleId);
+    cache.set(articleId, facts ?? false, facts ? {} : { ttl: options.missingTtlMs });
+    return facts;
+  };
+}

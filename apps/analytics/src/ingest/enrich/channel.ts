@@ -1,0 +1,138 @@
+import type { Channel } from '../events.js';
+import { EMAIL_HOSTS, SEARCH_HOSTS, SOCIAL_HOSTS, SOURCE_ALIASES } from './referrer-hosts.js';
+
+export interface ChannelInput {
+  /** `document.referrer` as the browser sent it; '' when there was none. */
+  referrer: string;
+  /** The page the reader landed on, read for its UTM tags. */
+  pageUrl: string;
+  /** The publisher's own hosts: referrers from them or their subdomains are `internal`. */
+  siteHosts: string[];
+}
+
+export interface ChannelFacts {
+  channel: Channel;
+  /** The search engine or social network for `search` and `social`, else ''. */
+  source: string;
+  referrerHost: string;
+  utm: { source: string; medium: string; campaign: string };
+}
+
+type KnownChannel = 'search' | 'social' | 'email';
+
+interface HostRule {
+  pattern: RegExp;
+  /** Labels in the pattern, `*` counting as one: the longest matching pattern wins. */
+  weight: number;
+  channel: KnownChannel;
+  source: string;
+}
+
+const RULES: HostRule[] = [
+  ...rulesFor('search', SEARCH_HOSTS),
+  ...rulesFor('social', SOCIAL_HOSTS),
+  ...rulesFor('email', { '': EMAIL_HOSTS }),
+];
+const SOCIAL_NETWORKS = new Set(Object.keys(SOCIAL_HOSTS));
+const ALIASES = new Map(Object.entries(SOURCE_ALIASES));
+const MAX_UTM_LENGTH = 100;
+
+const SOCIAL_MEDIUM = /^(?:.*social.*|sm)$/;
+const EMAIL_MEDIUM = /^(?:e[-_ ]?mail|newsletter)$/;
+const PAID_MEDIUM = /^(?:cpc|ppc|cpm|paid.*|display|banner|campaign)$/;
+// Ad networks tag their clicks with these instead of UTM: without them paid clicks would count as organic search.
+const AD_CLICK_IDS = ['gclid', 'yclid', 'msclkid'];
+
+/** Where a view came from: the referrer's channel, refined by the page's UTM tags. Never throws. */
+export function classifyChannel(input: ChannelInput): ChannelFacts {
+  const page = URL.canParse(input.pageUrl) ? new URL(input.pageUrl) : undefined;
+  const params = page?.searchParams ?? new URLSearchParams();
+  const utm = {
+    source: utmValue(params, 'utm_source'),
+    medium: utmValue(params, 'utm_medium'),
+    campaign: utmValue(params, 'utm_campaign'),
+  };
+  const siteHosts = input.siteHosts.map(normaliseHost);
+  if (page) siteHosts.push(normaliseHost(page.hostname));
+  const referred = fromReferrer(input.referrer, siteHosts);
+  const paidClick = AD_CLICK_IDS.some((name) => params.has(name));
+  return { ...refine(referred, utm, paidClick), referrerHost: referred.referrerHost, utm };
+}
+
+/** Lower-cased, without a trailing dot or a leading `www.`. */
+export function normaliseHost(host: string): string {
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+}
+
+function fromReferrer(referrer: string, siteHosts: string[]): Omit<ChannelFacts, 'utm'> {
+  if (referrer.trim() === '') return { channel: 'direct', source: '', referrerHost: '' };
+  if (!URL.canParse(referrer)) return { channel: 'other', source: '', referrerHost: '' };
+  const referrerHost = normaliseHost(new URL(referrer).hostname);
+  if (referrerHost === '') return { channel: 'other', source: '', referrerHost };
+  if (siteHosts.some((site) => site !== '' && isWithin(referrerHost, site))) {
+    return { channel: 'internal', source: '', referrerHost };
+  }
+  const rule = matchHost(referrerHost);
+  if (!rule) return { channel: 'other', source: '', referrerHost };
+  return { channel: rule.channel, source: rule.channel === 'email' ? '' : rule.source, referrerHost };
+}
+
+function refine(
+  referred: Omit<ChannelFacts, 'utm' | 'referrerHost'>,
+  utm: ChannelFacts['utm'],
+  paidClick: boolean,
+): Omit<ChannelFacts, 'utm' | 'referrerHost'> {
+  const taggedSource = utm.source === '' ? '' : sourceName(utm.source);
+  if (PAID_MEDIUM.test(utm.medium)) return { channel: 'campaign', source: '' };
+  if (SOCIAL_MEDIUM.test(utm.medium)) {
+    return { channel: 'social', source: taggedSource || (referred.channel === 'social' ? referred.source : '') };
+  }
+  if (EMAIL_MEDIUM.test(utm.medium)) return { channel: 'email', source: '' };
+  if ((utm.medium === '' && utm.campaign !== '') || paidClick) return { channel: 'campaign', source: '' };
+  // Links shared in apps often arrive without a referrer, tagged only with the network's name.
+  if (referred.channel === 'direct' && utm.medium === '' && SOCIAL_NETWORKS.has(taggedSource)) {
+    return { channel: 'social', source: taggedSource };
+  }
+  return referred;
+}
+
+/** The network a `utm_source` names (`twitter` → `x`, `l.facebook.com` → `facebook`), else the tag itself. */
+function sourceName(tag: string): string {
+  const name = normaliseHost(tag);
+  const alias = ALIASES.get(name);
+  if (alias) return alias;
+  if (SOCIAL_NETWORKS.has(name)) return name;
+  const rule = matchHost(name);
+  return rule?.channel === 'social' ? rule.source : name;
+}
+
+function matchHost(host: string): HostRule | undefined {
+  let best: HostRule | undefined;
+  for (const rule of RULES) {
+    if (rule.weight > (best?.weight ?? 0) && rule.pattern.test(host)) best = rule;
+  }
+  return best;
+}
+
+function isWithin(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+function utmValue(params: URLSearchParams, name: string): string {
+  return (params.get(name) ?? '').trim().toLowerCase().slice(0, MAX_UTM_LENGTH);
+}
+
+function rulesFor(channel: KnownChannel, table: Readonly<Record<string, readonly string[]>>): HostRule[] {
+  return Object.entries(table).flatMap(([source, patterns]) =>
+    patterns.map((pattern) => {
+      const escaped = pattern.replace(/\.\*$/, '').replaceAll('.', '\\.');
+      // `.*` stands for a one- or two-label top-level domain such as `az` or `co.uk`.
+      const tld = pattern.endsWith('.*') ? '\\.[a-z]{2,3}(?:\\.[a-z]{2,3})?' : '';
+      return { pattern: new RegExp(`(?:^|\\.)${escaped}${tld}$`), weight: pattern.split('.').length, channel, source };
+    }),
+  );
+}

@@ -1,0 +1,216 @@
+import { badInput, checkLimit } from '@byline/graphql';
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { selectRows } from '../clickhouse/query.js';
+import type { Context } from '../context.js';
+import { checkFilter, Dimension, ReadershipFilter } from './dimensions.js';
+import { bucketStarts, Interval, MAX_BUCKETS } from './interval.js';
+import { RangeInput, RangePreset, resolveRange } from './range.js';
+import { topSharedSql } from './top.sql.js';
+import { ReadershipRow, TimePoint, TopArticle } from './types.js';
+import { toViewsRow, viewsSql } from './views.sql.js';
+
+export enum TopMetric {
+  VIEWS = 'VIEWS',
+  READERS = 'READERS',
+  SHARES = 'SHARES',
+}
+registerEnumType(TopMetric, { name: 'TopMetric' });
+
+export enum ShareDimension {
+  NETWORK = 'NETWORK',
+  SECTION = 'SECTION',
+  ARTICLE = 'ARTICLE',
+}
+registerEnumType(ShareDimension, { name: 'ShareDimension' });
+
+@ObjectType()
+export class ShareStat {
+  @Field(() => String, { description: 'The network, section id or article id.' })
+  key!: string;
+
+  @Field(() => Int)
+  shares!: number;
+}
+
+@ObjectType({ description: 'What is being read right now.' })
+export class Live {
+  @Field(() => Int, { description: 'Distinct readers in the last 5 minutes.' })
+  activeReaders!: number;
+
+  @Field(() => [TimePoint], { description: 'The last 30 minutes, one point a minute, zeros included.' })
+  viewsPerMinute!: TimePoint[];
+
+  @Field(() => [TopArticle], { description: 'Most read in the last 30 minutes.' })
+  topArticles!: TopArticle[];
+}
+
+const FIELD_OF: Record<Dimension, keyof ReadershipRow> = {
+  [Dimension.SECTION]: 'section',
+  [Dimension.ARTICLE]: 'article',
+  [Dimension.AUTHOR]: 'author',
+  [Dimension.EDITION]: 'edition',
+  [Dimension.COUNTRY]: 'country',
+  [Dimension.REGION]: 'region',
+  [Dimension.CHANNEL]: 'channel',
+  [Dimension.DEVICE]: 'device',
+};
+const ENTITY_DIMENSIONS = new Set([Dimension.SECTION, Dimension.ARTICLE, Dimension.AUTHOR]);
+
+async function topArticles(
+  ctx: Context,
+  range: ReturnType<typeof resolveRange>,
+  filter: ReturnType<typeof checkFilter>,
+  by: TopMetric,
+  first: number,
+) {
+  if (by === TopMetric.SHARES) {
+    const { sql, params } = topSharedSql(range, filter, first);
+    const rows = await selectRows<{ id: string; views: string; readers: string; shares: string }>(
+      ctx.clickhouse,
+      sql,
+      params,
+    );
+    return rows.map((row) => ({
+      article: { id: row.id },
+      views: Number(row.views),
+      uniqueReaders: Number(row.readers),
+      shares: Number(row.shares),
+    }));
+  }
+  const { sql, params } = viewsSql({
+    range,
+    groupBy: [Dimension.ARTICLE],
+    filters: filter,
+    limit: first,
+    now: ctx.now,
+  });
+  const ordered = by === TopMetric.READERS ? sql.replace('ORDER BY views DESC', 'ORDER BY readers DESC') : sql;
+  const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, ordered, params)).map((row) =>
+    toViewsRow(row, 1),
+  );
+  return rows.map((row) => ({
+    article: { id: row.keys[0] as string },
+    views: row.views,
+    uniqueReaders: row.readers,
+    shares: 0,
+  }));
+}
+
+@Resolver()
+export class ReadershipResolver {
+  @Query(() => [ReadershipRow], {
+    description:
+      'Views and unique readers grouped by up to three dimensions (and optionally per time bucket), biggest first.',
+  })
+  async readership(
+    @Arg('by', () => [Dimension]) by: Dimension[],
+    @Arg('filter', () => ReadershipFilter, { nullable: true }) filter: ReadershipFilter | null,
+    @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
+    @Arg('interval', () => Interval, { nullable: true }) interval: Interval | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: '1 to 5000 rows.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ReadershipRow[]> {
+    const groupBy = [...new Set(by)];
+    if (groupBy.length > 3) throw badInput('by', 'at most 3 dimensions');
+    const resolved = resolveRange(range ?? { preset: RangePreset.LAST_30_DAYS }, ctx.timeZone, ctx.now);
+    if (interval) bucketStarts(resolved, interval);
+    const { sql, params } = viewsSql({
+      range: resolved,
+      groupBy,
+      filters: checkFilter(filter),
+      interval: interval ?? undefined,
+      limit: checkLimit('first', first, Math.max(5000, MAX_BUCKETS)),
+      now: ctx.now,
+    });
+    const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map((row) =>
+      toViewsRow(row, groupBy.length),
+    );
+    return rows.map((row) => {
+      const result: ReadershipRow = {
+        section: null,
+        article: null,
+        author: null,
+        edition: null,
+        country: null,
+        region: null,
+        channel: null,
+        device: null,
+        bucket: row.bucket !== undefined ? new Date(row.bucket * 1000) : null,
+        views: row.views,
+        uniqueReaders: row.readers,
+      };
+      groupBy.forEach((dimension, i) => {
+        const value = row.keys[i] ?? '';
+        Object.assign(result, { [FIELD_OF[dimension]]: ENTITY_DIMENSIONS.has(dimension) ? { id: value } : value });
+      });
+      return result;
+    });
+  }
+
+  @Query(() => [TopArticle], { description: 'Articles ranked by views, unique readers or shares.' })
+  topArticles(
+    @Arg('by', () => TopMetric, { defaultValue: TopMetric.VIEWS }) by: TopMetric,
+    @Arg('filter', () => ReadershipFilter, { nullable: true }) filter: ReadershipFilter | null,
+    @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
+    @Arg('first', () => Int, { defaultValue: 10, description: '1 to 100.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<TopArticle[]> {
+    const resolved = resolveRange(range ?? { preset: RangePreset.LAST_30_DAYS }, ctx.timeZone, ctx.now);
+    return topArticles(ctx, resolved, checkFilter(filter), by, checkLimit('first', first, 100));
+  }
+
+  @Query(() => [ShareStat], { description: 'Shares grouped by network, section or article, most first.' })
+  async shareStats(
+    @Arg('by', () => ShareDimension) by: ShareDimension,
+    @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 1000.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<ShareStat[]> {
+    const resolved = resolveRange(range ?? { preset: RangePreset.LAST_30_DAYS }, ctx.timeZone, ctx.now);
+    const column = { NETWORK: 'network', SECTION: 'toString(section_id)', ARTICLE: 'toString(article_id)' }[by];
+    const rows = await selectRows<{ key: string; shares: string }>(
+      ctx.clickhouse,
+      `SELECT ${column} AS key, sum(shares) AS shares
+         FROM shares_by_minute
+        WHERE minute >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND minute < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+        GROUP BY key ORDER BY shares DESC, key LIMIT {limit:UInt32}`,
+      { from: resolved.from.getTime(), to: resolved.to.getTime(), limit: checkLimit('first', first, 1000) },
+    );
+    return rows.map((row) => ({ key: row.key, shares: Number(row.shares) }));
+  }
+
+  @Query(() => Live, { description: 'Readers now, views per minute and top articles, for the live page.' })
+  async live(
+    @Arg('filter', () => ReadershipFilter, { nullable: true }) filter: ReadershipFilter | null,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'Top articles, 1 to 50.' }) first: number,
+    @Ctx() ctx: Context,
+  ): Promise<Live> {
+    const filters = checkFilter(filter);
+    const minute = Math.floor(ctx.now.getTime() / 60_000) * 60_000;
+    const lastHalfHour = { from: new Date(minute - 29 * 60_000), to: new Date(minute + 60_000), timeZone: 'UTC' };
+    const lastFive = { from: new Date(minute - 4 * 60_000), to: lastHalfHour.to, timeZone: 'UTC' };
+    const perMinute = viewsSql({
+      range: lastHalfHour,
+      groupBy: [],
+      filters,
+      interval: Interval.MINUTE,
+      limit: 100,
+      now: ctx.now,
+    });
+    const active = viewsSql({ range: lastFive, groupBy: [], filters, limit: 1, now: ctx.now });
+    const [series, readers, top] = await Promise.all([
+      selectRows<Record<string, unknown>>(ctx.clickhouse, perMinute.sql, perMinute.params),
+      selectRows<Record<string, unknown>>(ctx.clickhouse, active.sql, active.params),
+      topArticles(ctx, lastHalfHour, filters, TopMetric.VIEWS, checkLimit('first', first, 50)),
+    ]);
+    const byMinute = new Map(series.map((row) => toViewsRow(row, 0)).map((row) => [(row.bucket ?? 0) * 1000, row]));
+    return {
+      activeReaders: readers[0] ? toViewsRow(readers[0], 0).readers : 0,
+      viewsPerMinute: bucketStarts(lastHalfHour, Interval.MINUTE).map((at) => {
+        const row = byMinute.get(at.getTime());
+        return { at, views: row?.views ?? 0, uniqueReaders: row?.readers ?? 0 };
+      }),
+      topArticles: top,
+    };
+  }
+}

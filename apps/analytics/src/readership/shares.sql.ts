@@ -1,0 +1,77 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { idList, selectRows } from '../clickhouse/query.js';
+import type { TimeRange } from './range.js';
+import type { NetworkCount } from './types.js';
+
+const ID = /^[1-9][0-9]{0,17}$/;
+const RANGE = `fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND {time} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
+
+function rangeParams(range: TimeRange) {
+  return { from: range.from.getTime(), to: range.to.getTime() };
+}
+
+function inRange(column: string): string {
+  return `${column} >= ${RANGE.replace('{time}', column)}`;
+}
+
+function groupByArticle<T>(rows: (T & { id: string })[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const { id, ...rest } of rows) grouped.set(id, [...(grouped.get(id) ?? []), rest as T]);
+  return grouped;
+}
+
+/** Shares per network of many articles, most used first. */
+export async function articleShares(client: ClickHouseClient, ids: readonly string[], range: TimeRange) {
+  const rows = await selectRows<{ id: string; network: string; count: string }>(
+    client,
+    `SELECT toString(article_id) AS id, network, sum(shares) AS count
+       FROM shares_by_minute
+      WHERE article_id IN ${idList('ids')} AND ${inRange('minute')}
+      GROUP BY article_id, network
+      ORDER BY count DESC, network`,
+    { ids: ids.filter((id) => ID.test(id)), ...rangeParams(range) },
+  );
+  return groupByArticle<NetworkCount>(
+    rows.map((row) => ({ id: row.id, network: row.network, count: Number(row.count) })),
+  );
+}
+
+/** Views that arrived from each social network, per article. */
+export async function viewsBackBySocialNetwork(client: ClickHouseClient, ids: readonly string[], range: TimeRange) {
+  const rows = await selectRows<{ id: string; network: string; count: string }>(
+    client,
+    `SELECT toString(article_id) AS id, channel_source AS network, sum(views) AS count
+       FROM views_by_minute
+      WHERE article_id IN ${idList('ids')} AND channel = 'social' AND ${inRange('minute')}
+      GROUP BY article_id, channel_source`,
+    { ids: ids.filter((id) => ID.test(id)), ...rangeParams(range) },
+  );
+  return groupByArticle<NetworkCount>(
+    rows.map((row) => ({ id: row.id, network: row.network, count: Number(row.count) })),
+  );
+}
+
+/**
+ * Engaged time per article or section: heartbeats are cumulative, so a view's
+ * engaged time is its largest heartbeat.
+ */
+export async function engagedTimes(
+  client: ClickHouseClient,
+  column: 'article_id' | 'section_id',
+  ids: readonly string[],
+  range: TimeRange,
+) {
+  const rows = await selectRows<{ id: string; views: string; seconds: string }>(
+    client,
+    `SELECT toString(${column}) AS id, count() AS views, sum(seconds) AS seconds
+       FROM (
+         SELECT ${column}, view_id, max(engaged_seconds) AS seconds
+           FROM engagement
+          WHERE ${column} IN ${idList('ids')} AND ${inRange('time')}
+          GROUP BY ${column}, view_id
+       )
+      GROUP BY ${column}`,
+    { ids: ids.filter((id) => ID.test(id)), ...rangeParams(range) },
+  );
+  return new Map(rows.map((row) => [row.id, { engagedViews: Number(row.views), totalSeconds: Number(row.seconds) }]));
+}

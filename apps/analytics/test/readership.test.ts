@@ -1,0 +1,395 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ArticleFacts } from '../src/ingest/events.js';
+import { SITE_HOST, startTestAnalytics, type TestAnalytics } from './support/analytics.js';
+
+/** Readers whose IPs the bundled geo database places (checked by hand). */
+const PLACES = [
+  { ip: '85.132.1.1', country: 'AZ', region: '' },
+  { ip: '95.173.136.70', country: 'RU', region: 'Moscow' },
+  { ip: '81.2.69.142', country: 'GB', region: 'England' },
+  { ip: '8.8.8.8', country: 'US', region: '' },
+];
+const AGENTS = [
+  {
+    ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+    device: 'desktop',
+  },
+  {
+    ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+    device: 'mobile',
+  },
+  {
+    ua: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36',
+    device: 'mobile',
+  },
+  {
+    ua: 'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+    device: 'tablet',
+  },
+];
+const ARRIVALS = [
+  { referrer: '', query: '', channel: 'direct' },
+  { referrer: 'https://www.google.com/search?q=news', query: '', channel: 'search' },
+  {
+    referrer: 'https://l.facebook.com/l.php?u=https%3A%2F%2Fnews.example',
+    query: '',
+    channel: 'social',
+    network: 'facebook',
+  },
+  { referrer: 'https://t.co/AbCd1234', query: '', channel: 'social', network: 'x' },
+  { referrer: `https://${SITE_HOST}/world/another-story`, query: '', channel: 'internal' },
+  { referrer: 'https://example.org/blog/post', query: '', channel: 'other' },
+  { referrer: '', query: '?utm_source=newsletter&utm_medium=email&utm_campaign=daily', channel: 'email' },
+];
+const NETWORKS = ['facebook', 'x', 'telegram', 'whatsapp', 'copy_link', 'print'];
+
+const ARTICLES: ArticleFacts[] = [
+  { article_id: '11', section_id: '1', edition: 'en', author_ids: ['1'] },
+  { article_id: '12', section_id: '1', edition: 'ru', author_ids: ['1', '2'] },
+  { article_id: '13', section_id: '2', edition: 'en', author_ids: ['2'] },
+  { article_id: '14', section_id: '2', edition: 'az', author_ids: ['3'] },
+  { article_id: '15', section_id: '3', edition: 'ru', author_ids: ['3', '1'] },
+  { article_id: '16', section_id: '3', edition: 'en', author_ids: ['4'] },
+];
+
+// 18:00 UTC is 22:00 in Baku: the events cross the newsroom's midnight, then UTC's.
+const START = Date.UTC(2026, 0, 10, 18, 0, 0);
+const HOUR = 3_600_000;
+const RANGE = {
+  from: new Date(START - HOUR).toISOString(),
+  to: new Date(START + 48 * HOUR).toISOString(),
+  timeZone: 'Asia/Baku',
+};
+
+interface TruthView {
+  article: ArticleFacts;
+  country: string;
+  region: string;
+  device: string;
+  channel: string;
+  network?: string;
+  time: number;
+  visitor: string;
+}
+
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+let analytics: TestAnalytics;
+const views: TruthView[] = [];
+const shares: { article: ArticleFacts; network: string; time: number }[] = [];
+
+beforeAll(async () => {
+  analytics = await startTestAnalytics(ARTICLES, START);
+  const next = random(42);
+  const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)] as T;
+  const times = Array.from({ length: 500 }, () => START + Math.floor(next() * 36 * 60) * 60_000 + 17_000).sort();
+  for (const time of times) {
+    const [article, place, agent, arrival] = [pick(ARTICLES), pick(PLACES), pick(AGENTS), pick(ARRIVALS)];
+    analytics.clock.now = time;
+    const event = {
+      type: 'view',
+      articleId: article.article_id,
+      url: `https://${SITE_HOST}/a/${article.article_id}${arrival.query}`,
+      referrer: arrival.referrer,
+    };
+    const response = await analytics.collect(event, { ip: place.ip, userAgent: agent.ua });
+    expect(response.status).toBe(202);
+    const day = new Date(time).toISOString().slice(0, 10);
+    views.push({
+      article,
+      ...place,
+      device: agent.device,
+      ...arrival,
+      time,
+      visitor: `${place.ip}|${agent.ua}|${day}`,
+    });
+    if (next() < 0.3) {
+      const network = pick(NETWORKS);
+      const shared = await analytics.collect(
+        { events: [{ type: 'share', articleId: article.article_id, network, url: event.url }] },
+        { ip: place.ip, userAgent: agent.ua },
+      );
+      expect(shared.status).toBe(202);
+      shares.push({ article, network, time });
+    }
+  }
+  await analytics.service.flush();
+}, 180_000);
+afterAll(() => analytics?.close());
+
+/** views and distinct readers per key, from the ground truth. */
+function expected(key: (view: TruthView) => string[], keep: (view: TruthView) => boolean = () => true) {
+  const groups = new Map<string, { views: number; readers: Set<string> }>();
+  for (const view of views.filter(keep)) {
+    for (const value of key(view)) {
+      const group = groups.get(value) ?? { views: 0, readers: new Set() };
+      group.views += 1;
+      group.readers.add(view.visitor);
+      groups.set(value, group);
+    }
+  }
+  return Object.fromEntries(
+    [...groups].map(([value, group]) => [value, { views: group.views, uniqueReaders: group.readers.size }]),
+  );
+}
+
+type Row = Record<string, unknown> & { views: number; uniqueReaders: number };
+
+async function grouped(by: string, field: string, filter?: Record<string, unknown>) {
+  const result = await analytics.graphql<{ readership: Row[] }>(
+    `query($by: [Dimension!]!, $range: RangeInput, $filter: ReadershipFilter) {
+      readership(by: $by, range: $range, filter: $filter, first: 1000) {
+        section { id } article { id } author { id } edition country region channel device views uniqueReaders
+      }
+    }`,
+    { by: [by], range: RANGE, filter },
+  );
+  expect(result.errors).toBeUndefined();
+  return Object.fromEntries(
+    (result.data?.readership ?? []).map((row) => {
+      const value = row[field] as string | { id: string };
+      return [typeof value === 'object' ? value.id : value, { views: row.views, uniqueReaders: row.uniqueReaders }];
+    }),
+  );
+}
+
+describe('readership aggregates equal the ground truth', () => {
+  it.each([
+    ['SECTION', 'section', (v: TruthView) => [v.article.section_id]],
+    ['ARTICLE', 'article', (v: TruthView) => [v.article.article_id]],
+    ['AUTHOR', 'author', (v: TruthView) => v.article.author_ids],
+    ['EDITION', 'edition', (v: TruthView) => [v.article.edition]],
+    ['COUNTRY', 'country', (v: TruthView) => [v.country]],
+    ['REGION', 'region', (v: TruthView) => [v.region]],
+    ['CHANNEL', 'channel', (v: TruthView) => [v.channel]],
+    ['DEVICE', 'device', (v: TruthView) => [v.device]],
+  ])('grouped by %s', async (by, field, key) => {
+    expect(await grouped(by, field)).toEqual(expected(key));
+  });
+
+  it('filtered by country and channel', async () => {
+    const filter = { countries: ['RU', 'GB'], channels: ['social', 'direct'] };
+    const keep = (v: TruthView) => ['RU', 'GB'].includes(v.country) && ['social', 'direct'].includes(v.channel);
+    expect(await grouped('SECTION', 'section', filter)).toEqual(expected((v) => [v.article.section_id], keep));
+    expect(await grouped('ARTICLE', 'article', { authorIds: ['1'] })).toEqual(
+      expected(
+        (v) => [v.article.article_id],
+        (v) => v.article.author_ids.includes('1'),
+      ),
+    );
+  });
+
+  it('per day in the newsroom time zone, across its midnight', async () => {
+    const result = await analytics.graphql<{ readership: { bucket: string; views: number; uniqueReaders: number }[] }>(
+      `query($range: RangeInput) { readership(by: [], range: $range, interval: DAY) { bucket views uniqueReaders } }`,
+      { range: RANGE },
+    );
+    const bakuDay = (time: number) => {
+      const local = new Date(time + 4 * HOUR); // Asia/Baku is UTC+4 all year
+      return new Date(
+        Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - 4 * HOUR,
+      ).toISOString();
+    };
+    const truth = expected((v) => [bakuDay(v.time)]);
+    expect(Object.keys(truth).length).toBeGreaterThanOrEqual(2);
+    expect(
+      Object.fromEntries(
+        (result.data?.readership ?? []).map((r) => [r.bucket, { views: r.views, uniqueReaders: r.uniqueReaders }]),
+      ),
+    ).toEqual(truth);
+  });
+
+  it('per hour', async () => {
+    const result = await analytics.graphql<{ readership: { bucket: string; views: number }[] }>(
+      `query($range: RangeInput) { readership(by: [], range: $range, interval: HOUR, first: 5000) { bucket views } }`,
+      { range: RANGE },
+    );
+    const truth = expected((v) => [new Date(Math.floor(v.time / HOUR) * HOUR).toISOString()]);
+    expect(Object.fromEntries((result.data?.readership ?? []).map((r) => [r.bucket, r.views]))).toEqual(
+      Object.fromEntries(Object.entries(truth).map(([bucket, figures]) => [bucket, figures.views])),
+    );
+  });
+
+  it('shares per network and per section', async () => {
+    const result = await analytics.graphql<{
+      n: { key: string; shares: number }[];
+      s: { key: string; shares: number }[];
+    }>(
+      `query($range: RangeInput) { n: shareStats(by: NETWORK, range: $range) { key shares } s: shareStats(by: SECTION, range: $range) { key shares } }`,
+      { range: RANGE },
+    );
+    const count = (key: (s: (typeof shares)[number]) => string) => {
+      const counts: Record<string, number> = {};
+      for (const share of shares) counts[key(share)] = (counts[key(share)] ?? 0) + 1;
+      return counts;
+    };
+    expect(Object.fromEntries((result.data?.n ?? []).map((r) => [r.key, r.shares]))).toEqual(count((s) => s.network));
+    expect(Object.fromEntries((result.data?.s ?? []).map((r) => [r.key, r.shares]))).toEqual(
+      count((s) => s.article.section_id),
+    );
+  });
+});
+
+describe('federated article fields', () => {
+  it('answers many articles with one ClickHouse query per readership field', async () => {
+    const spy = vi.spyOn(analytics.service.store.client, 'query');
+    const result = await analytics.graphql<{
+      _entities: { id: string; views: number; uniqueReaders: number; shares: { total: number } }[];
+    }>(
+      `query($r: [_Any!]!, $range: RangeInput) {
+        _entities(representations: $r) { ... on Article { id views(range: $range) uniqueReaders(range: $range) shares(range: $range) { total } } }
+      }`,
+      { r: ARTICLES.map((a) => ({ __typename: 'Article', id: a.article_id })), range: RANGE },
+    );
+    const calls = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(result.errors).toBeUndefined();
+    const truth = expected((v) => [v.article.article_id]);
+    for (const entity of result.data?._entities ?? []) {
+      expect({ views: entity.views, uniqueReaders: entity.uniqueReaders }).toEqual(truth[entity.id]);
+      expect(entity.shares.total).toBe(shares.filter((s) => s.article.article_id === entity.id).length);
+    }
+    // views and uniqueReaders share one query; shares another.
+    expect(calls).toBe(2);
+  });
+
+  it('gives lifetime counters without a range', async () => {
+    const result = await analytics.graphql<{ _entities: { id: string; views: number }[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Article { id views } } }`,
+      { r: [{ __typename: 'Article', id: '11' }] },
+    );
+    expect(result.data?._entities[0]?.views).toBe(views.filter((v) => v.article.article_id === '11').length);
+  });
+});
+
+describe('storage', () => {
+  it('keeps rollups equal to the raw tables', async () => {
+    const rows = async (sql: string) =>
+      (await analytics.service.store.client.query({ query: sql, format: 'JSONEachRow' })).json<
+        Record<string, string>
+      >();
+    const raw = await rows(`SELECT section_id, country, channel, count() AS views, uniq(visitor_id) AS readers
+                              FROM views GROUP BY section_id, country, channel ORDER BY section_id, country, channel`);
+    for (const table of ['views_by_minute', 'views_by_hour']) {
+      const rollup =
+        await rows(`SELECT section_id, country, channel, sum(views) AS views, uniqMerge(visitors) AS readers
+                                   FROM ${table} GROUP BY section_id, country, channel ORDER BY section_id, country, channel`);
+      expect(rollup).toEqual(raw);
+    }
+    expect(raw.reduce((sum, row) => sum + Number(row.views), 0)).toBe(views.length);
+  });
+
+  it('never stores an IP address', async () => {
+    for (const table of ['views', 'shares', 'engagement', 'views_by_minute', 'shares_by_minute']) {
+      const text = await (
+        await analytics.service.store.client.query({ query: `SELECT * FROM ${table}`, format: 'JSONEachRow' })
+      ).text();
+      for (const { ip } of PLACES) expect(text).not.toContain(ip);
+    }
+  });
+
+  it('counts the same reader once a day and anew the next day', async () => {
+    const reader = {
+      ip: '95.173.136.70',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0',
+    };
+    const view = { type: 'view', articleId: '16', url: `https://${SITE_HOST}/a/16`, referrer: '' };
+    const day = Date.UTC(2026, 1, 1, 10);
+    for (const time of [day, day + HOUR, day + 24 * HOUR]) {
+      analytics.clock.now = time;
+      expect((await analytics.collect(view, reader)).status).toBe(202);
+    }
+    await analytics.service.flush();
+    const result = await analytics.service.store.client.query({
+      query: `SELECT toDate(time) AS day, uniqExact(visitor_id) AS ids, count() AS views FROM views
+               WHERE time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') GROUP BY day ORDER BY day`,
+      query_params: { from: day },
+      format: 'JSONEachRow',
+    });
+    const days = await result.json<{ ids: string; views: string }>();
+    expect(days.map((d) => [Number(d.ids), Number(d.views)])).toEqual([
+      [1, 2],
+      [1, 1],
+    ]);
+    const ids = await (
+      await analytics.service.store.client.query({
+        query: `SELECT DISTINCT toString(visitor_id) AS id FROM views WHERE time >= fromUnixTimestamp64Milli({from:Int64}, 'UTC')`,
+        query_params: { from: day },
+        format: 'JSONEachRow',
+      })
+    ).json<{ id: string }>();
+    expect(ids).toHaveLength(2);
+  });
+
+  it('counts a batch delivered twice once', async () => {
+    analytics.clock.now = Date.UTC(2026, 2, 1, 12);
+    const reader = {
+      ip: (PLACES[2] as (typeof PLACES)[number]).ip,
+      userAgent: (AGENTS[1] as (typeof AGENTS)[number]).ua,
+    };
+    const batch = {
+      events: [
+        { type: 'view', id: '0b7e3c1a-5f7e-4a0e-9c1e-2d2b1f6c9a01', articleId: '13', url: `https://${SITE_HOST}/a/13` },
+        {
+          type: 'share',
+          id: '0b7e3c1a-5f7e-4a0e-9c1e-2d2b1f6c9a02',
+          articleId: '13',
+          network: 'vk',
+          url: `https://${SITE_HOST}/a/13`,
+        },
+      ],
+    };
+    expect(await analytics.collect(batch, reader)).toEqual({ status: 202, body: { accepted: 2, dropped: 0 } });
+    expect(await analytics.collect(batch, reader)).toEqual({ status: 202, body: { accepted: 0, dropped: 2 } });
+    await analytics.service.flush();
+    const result = await analytics.graphql<{ readership: { views: number }[]; shareStats: { shares: number }[] }>(
+      `query($range: RangeInput) { readership(by: [], range: $range) { views } shareStats(by: NETWORK, range: $range) { shares } }`,
+      { range: { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' } },
+    );
+    expect(result.data).toEqual({ readership: [{ views: 1 }], shareStats: [{ shares: 1 }] });
+  });
+
+  it('drops bots without writing them', async () => {
+    const response = await analytics.collect(
+      { type: 'view', articleId: '11', url: `https://${SITE_HOST}/a/11` },
+      { ip: '66.249.66.1', userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
+    );
+    expect(response).toEqual({ status: 202, body: { accepted: 0, dropped: 1 } });
+  });
+
+  it('refuses an unknown article and malformed beacons, writing nothing', async () => {
+    const before = views.length;
+    analytics.clock.now = START + HOUR;
+    const reader = {
+      ip: (PLACES[0] as (typeof PLACES)[number]).ip,
+      userAgent: (AGENTS[0] as (typeof AGENTS)[number]).ua,
+    };
+    const unknown = await analytics.collect(
+      {
+        events: [
+          { type: 'view', articleId: '11', url: 'https://news.example/a' },
+          { type: 'view', articleId: '999', url: 'https://news.example/b' },
+        ],
+      },
+      reader,
+    );
+    expect(unknown).toMatchObject({ status: 400, body: { field: 'events[1].articleId' } });
+    const broken = await analytics.collect('{"type":"view"', reader);
+    expect(broken.status).toBe(400);
+    await analytics.service.flush();
+    const [row] = await (
+      await analytics.service.store.client.query({
+        query: `SELECT count() AS n FROM views WHERE time < fromUnixTimestamp64Milli({until:Int64}, 'UTC')`,
+        query_params: { until: START + 48 * HOUR },
+        format: 'JSONEachRow',
+      })
+    ).json<{ n: string }>();
+    expect(Number(row?.n)).toBe(before);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type AnalyticsService, loadAnalyticsConfig, startAnalyticsService } from '../../src/index.js';
+import type { ArticleFacts } from '../../src/ingest/events.js';
+
+export interface TestAnalytics {
+  service: AnalyticsService;
+  clock: { now: number };
+  folder: string;
+  /** POSTs a beacon body as a reader at `ip` with `userAgent`. */
+  collect(
+    body: unknown,
+    reader: { ip: string; userAgent: string },
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  close(): Promise<void>;
+}
+
+export const SITE_HOST = 'news.example';
+
+/**
+ * The analytics service on a fresh embedded ClickHouse (chDB) in a temp
+ * folder, with a fixed article catalogue and a clock the test moves.
+ */
+export async function startTestAnalytics(articles: ArticleFacts[], start: number): Promise<TestAnalytics> {
+  const folder = await mkdtemp(join(tmpdir(), 'byline-analytics-'));
+  const clock = { now: start };
+  const catalogue = new Map(articles.map((article) => [article.article_id, article]));
+  const config = loadAnalyticsConfig({
+    BYLINE_DATA_DIR: folder,
+    ANALYTICS_PORT: '0',
+    TRUSTED_PROXY_HEADER: 'x-forwarded-for',
+    SITE_HOSTS: SITE_HOST,
+    FLUSH_INTERVAL_MS: '100',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'error',
+  });
+  const service = await startAnalyticsService(config, {
+    articles: async (id) => catalogue.get(id) ?? null,
+    now: () => new Date(clock.now),
+  });
+  const base = service.url.replace(/\/graphql$/, '');
+  return {
+    service,
+    clock,
+    folder,
+    collect: async (body, reader) => {
+      const response = await fetch(`${base}/collect`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'x-forwarded-for': reader.ip, 'user-agent': reader.userAgent },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    },
+    graphql: async (query, variables) => {
+      const response = await fetch(service.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json() as never;
+    },
+    close: async () => {
+      await service.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}

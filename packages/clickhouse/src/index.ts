@@ -1,0 +1,2 @@
+export { type ClickHouse, type ClickHouseOptions, openClickHouse } from './client.js';
+export { applyMigrations, type MigrationFile, readMigrations } from './migrations.js';
