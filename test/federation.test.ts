@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printContentSchema } from '@byline/content';
 import { createLogger, type RunningService, startGraphQLService } from '@byline/http';
@@ -25,6 +26,7 @@ let folder: string;
 
 beforeAll(async () => {
   const probeApollo = new ApolloServer({
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     schema: buildSubgraphSchema({
       typeDefs: parse(PROBE_SDL),
       resolvers: { Query: { pickedArticles: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => ({ id })) } },

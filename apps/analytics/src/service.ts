@@ -63,7 +63,7 @@ export async function startAnalyticsService(
         now: now(),
         timeZone: config.BYLINE_TIMEZONE,
         ingest,
-        loaders: new Map(),
+        batchers: new Map(),
         client: readerOf(request, headers),
       }),
       readiness: async () => {

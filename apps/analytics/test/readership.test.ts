@@ -62,6 +62,7 @@ const RANGE = {
 };
 
 interface TruthView {
+  id: string;
   article: ArticleFacts;
   country: string;
   region: string;
@@ -83,6 +84,8 @@ function random(seed: number) {
 let analytics: TestAnalytics;
 const views: TruthView[] = [];
 const shares: { article: ArticleFacts; network: string; time: number }[] = [];
+/** Engaged seconds of each engaged view (its largest heartbeat). */
+const engaged = new Map<string, number>();
 
 beforeAll(async () => {
   analytics = await startTestAnalytics(ARTICLES, START);
@@ -92,8 +95,10 @@ beforeAll(async () => {
   for (const time of times) {
     const [article, place, agent, arrival] = [pick(ARTICLES), pick(PLACES), pick(AGENTS), pick(ARRIVALS)];
     analytics.clock.now = time;
+    const id = `00000000-0000-4000-8000-${String(views.length).padStart(12, '0')}`;
     const event = {
       type: 'view',
+      id,
       articleId: article.article_id,
       url: `https://${SITE_HOST}/a/${article.article_id}${arrival.query}`,
       referrer: arrival.referrer,
@@ -101,14 +106,21 @@ beforeAll(async () => {
     const response = await analytics.collect(event, { ip: place.ip, userAgent: agent.ua });
     expect(response.status).toBe(202);
     const day = new Date(time).toISOString().slice(0, 10);
-    views.push({
-      article,
-      ...place,
-      device: agent.device,
-      ...arrival,
-      time,
-      visitor: `${place.ip}|${agent.ua}|${day}`,
-    });
+    views.push({ id, article, ...place, device: agent.device, ...arrival, time, visitor: `${place.ip}|${agent.ua}|${day}` });
+    if (next() < 0.25) {
+      const seconds = 20 + Math.floor(next() * 300);
+      const beat = (engagedSeconds: number) => ({
+        type: 'engagement',
+        articleId: article.article_id,
+        viewId: id,
+        engagedSeconds,
+        scrollDepth: 50,
+        url: event.url,
+      });
+      const beats = await analytics.collect({ events: [beat(10), beat(seconds)] }, { ip: place.ip, userAgent: agent.ua });
+      expect(beats.status).toBe(202);
+      engaged.set(id, seconds);
+    }
     if (next() < 0.3) {
       const network = pick(NETWORKS);
       const shared = await analytics.collect(
@@ -268,6 +280,159 @@ describe('federated article fields', () => {
   });
 });
 
+describe('article, section and author figures', () => {
+  const within = (from: number, to: number) => (v: { time: number }) => v.time >= from && v.time < to;
+
+  it('per-article timeline, breakdown, amplification and engaged time', async () => {
+    const article = ARTICLES[0] as ArticleFacts;
+    const result = await analytics.graphql<{
+      _entities: {
+        viewsTimeline: { at: string; views: number }[];
+        readership: { value: string; views: number }[];
+        amplification: { network: string; shares: number; viewsBack: number }[];
+        engagedTime: { engagedViews: number; totalSeconds: number };
+      }[];
+    }>(
+      `query($r: [_Any!]!, $range: RangeInput) { _entities(representations: $r) { ... on Article {
+        viewsTimeline(range: $range, interval: DAY) { at views }
+        readership(by: COUNTRY, range: $range) { value views }
+        amplification(range: $range) { network shares viewsBack }
+        engagedTime(range: $range) { engagedViews totalSeconds }
+      } } }`,
+      { r: [{ __typename: 'Article', id: article.article_id }], range: RANGE },
+    );
+    expect(result.errors).toBeUndefined();
+    const entity = result.data?._entities[0];
+    const mine = views.filter((v) => v.article.article_id === article.article_id);
+    expect(entity?.viewsTimeline.reduce((sum, point) => sum + point.views, 0)).toBe(mine.length);
+    expect(entity?.viewsTimeline.length).toBe(3); // 22:00 Baku on day one, then two more local days
+    expect(Object.fromEntries(entity?.readership.map((r) => [r.value, r.views]) ?? [])).toEqual(
+      Object.fromEntries(Object.entries(expected((v) => [v.country], (v) => v.article === article)).map(([k, f]) => [k, f.views])),
+    );
+    for (const row of entity?.amplification ?? []) {
+      expect(row.shares).toBe(shares.filter((s) => s.article === article && s.network === row.network).length);
+      expect(row.viewsBack).toBe(mine.filter((v) => v.channel === 'social' && v.network === row.network).length);
+    }
+    const engagedMine = mine.filter((v) => engaged.has(v.id));
+    expect(engagedMine.length).toBeGreaterThan(0);
+    expect(entity?.engagedTime).toEqual({
+      engagedViews: engagedMine.length,
+      totalSeconds: engagedMine.reduce((sum, v) => sum + (engaged.get(v.id) ?? 0), 0),
+    });
+  });
+
+  it('section and author performance against the previous period', async () => {
+    const split = START + 18 * HOUR;
+    const end = START + 48 * HOUR;
+    const current = { from: new Date(split).toISOString(), to: new Date(end).toISOString(), timeZone: 'UTC' };
+    const result = await analytics.graphql<{
+      _entities: { id: string; performance: Record<string, Record<string, number | null>> }[];
+    }>(
+      `query($r: [_Any!]!, $range: RangeInput) { _entities(representations: $r) {
+        ... on Section { id performance(range: $range) { current { views uniqueReaders articlesRead shares averageEngagedSeconds }
+                                                         previous { views uniqueReaders shares } change { views } } }
+        ... on Author { id performance(range: $range) { current { views uniqueReaders articlesRead } previous { views } } }
+      } }`,
+      {
+        r: [
+          { __typename: 'Section', id: '1' },
+          { __typename: 'Section', id: '3' },
+          { __typename: 'Author', id: '1' },
+        ],
+        range: current,
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    const previousPeriod = within(split - (end - split), split);
+    const currentPeriod = within(split, end);
+    const [s1, s3, a1] = result.data?._entities ?? [];
+    for (const section of [s1, s3]) {
+      const inSection = (v: { article: ArticleFacts }) => v.article.section_id === section?.id;
+      const now = views.filter((v) => inSection(v) && currentPeriod(v));
+      const before = views.filter((v) => inSection(v) && previousPeriod(v));
+      const engagedNow = now.filter((v) => engaged.has(v.id));
+      expect(engagedNow.length).toBeGreaterThan(0);
+      const { averageEngagedSeconds, ...counts } = section?.performance.current ?? {};
+      expect(counts).toEqual({
+        views: now.length,
+        uniqueReaders: new Set(now.map((v) => v.visitor)).size,
+        articlesRead: new Set(now.map((v) => v.article.article_id)).size,
+        shares: shares.filter((s) => inSection(s) && currentPeriod(s)).length,
+      });
+      expect(averageEngagedSeconds).toBeCloseTo(
+        engagedNow.reduce((sum, v) => sum + (engaged.get(v.id) ?? 0), 0) / engagedNow.length,
+        9,
+      );
+      expect(section?.performance.previous).toEqual({
+        views: before.length,
+        uniqueReaders: new Set(before.map((v) => v.visitor)).size,
+        shares: shares.filter((s) => inSection(s) && previousPeriod(s)).length,
+      });
+      expect(section?.performance.change?.views).toBeCloseTo(((now.length - before.length) / before.length) * 100, 6);
+    }
+    const byAuthor = views.filter((v) => v.article.author_ids.includes('1'));
+    expect(a1?.performance.current).toEqual({
+      views: byAuthor.filter(currentPeriod).length,
+      uniqueReaders: new Set(byAuthor.filter(currentPeriod).map((v) => v.visitor)).size,
+      articlesRead: new Set(byAuthor.filter(currentPeriod).map((v) => v.article.article_id)).size,
+    });
+    expect(a1?.performance.previous).toEqual({ views: byAuthor.filter(previousPeriod).length });
+  });
+
+  it('top articles by views and by shares', async () => {
+    const result = await analytics.graphql<{
+      v: { article: { id: string }; views: number }[];
+      s: { article: { id: string }; shares: number; views: number }[];
+    }>(
+      `query($range: RangeInput) {
+        v: topArticles(by: VIEWS, range: $range, first: 3) { article { id } views }
+        s: topArticles(by: SHARES, range: $range, first: 3) { article { id } shares views }
+      }`,
+      { range: RANGE },
+    );
+    const viewsOf = (id: string) => views.filter((v) => v.article.article_id === id).length;
+    const sharesOf = (id: string) => shares.filter((s) => s.article.article_id === id).length;
+    const ids = ARTICLES.map((a) => a.article_id);
+    const byViews = [...ids].sort((a, b) => viewsOf(b) - viewsOf(a) || a.localeCompare(b)).slice(0, 3);
+    const byShares = [...ids].sort((a, b) => sharesOf(b) - sharesOf(a) || a.localeCompare(b)).slice(0, 3);
+    expect(result.data?.v).toEqual(byViews.map((id) => ({ article: { id }, views: viewsOf(id) })));
+    expect(result.data?.s).toEqual(byShares.map((id) => ({ article: { id }, shares: sharesOf(id), views: viewsOf(id) })));
+  });
+
+  it('live: readers in the last 5 minutes and views per minute for the last 30', async () => {
+    const last = Math.max(...views.map((v) => v.time));
+    analytics.clock.now = last + 30_000;
+    const result = await analytics.graphql<{
+      live: { activeReaders: number; viewsPerMinute: { at: string; views: number }[]; topArticles: { views: number }[] };
+    }>('{ live { activeReaders viewsPerMinute { at views } topArticles { views } } }');
+    const minute = Math.floor(analytics.clock.now / 60_000) * 60_000;
+    const recent = views.filter((v) => v.time >= minute - 4 * 60_000);
+    expect(result.data?.live.activeReaders).toBe(new Set(recent.map((v) => v.visitor)).size);
+    expect(result.data?.live.viewsPerMinute).toHaveLength(30);
+    for (const point of result.data?.live.viewsPerMinute ?? []) {
+      const at = Date.parse(point.at);
+      expect(point.views).toBe(views.filter((v) => v.time >= at && v.time < at + 60_000).length);
+    }
+  });
+});
+
+describe('readership input errors', () => {
+  const QUERY = `query($by: [Dimension!]!, $range: RangeInput, $interval: Interval) {
+    readership(by: $by, range: $range, interval: $interval) { views } }`;
+  it.each([
+    ['an unknown dimension', { by: ['WEATHER'] }, undefined],
+    ['an inverted range', { by: [], range: { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' } }, 'range.to'],
+    ['an oversized range', { by: [], range: { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } }, 'range.from'],
+    ['a preset and dates together', { by: [], range: { preset: 'TODAY', from: '2026-01-01T00:00:00Z' } }, 'range.preset'],
+    ['an unknown time zone', { by: [], range: { preset: 'TODAY', timeZone: 'Mars/Olympus' } }, 'range.timeZone'],
+    ['too many buckets', { by: [], range: { preset: 'LAST_90_DAYS' }, interval: 'MINUTE' }, 'interval'],
+  ])('refuses %s with BAD_USER_INPUT', async (_name, variables, field) => {
+    const result = await analytics.graphql(QUERY, variables);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    if (field) expect(result.errors?.[0]?.extensions?.field).toBe(field);
+  });
+});
+
 describe('storage', () => {
   it('keeps rollups equal to the raw tables', async () => {
     const rows = async (sql: string) =>
@@ -391,5 +556,33 @@ describe('storage', () => {
       })
     ).json<{ n: string }>();
     expect(Number(row?.n)).toBe(before);
+  });
+});
+
+describe('recordView and recordShare', () => {
+  it('record through the same pipeline, and refuse bad input naming the field', async () => {
+    analytics.clock.now = Date.UTC(2026, 3, 1, 9);
+    const record = `mutation($view: RecordViewInput!, $share: RecordShareInput!) {
+      recordView(input: $view) { accepted dropped } recordShare(input: $share) { accepted } }`;
+    const reader = { ip: '95.173.136.70', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/125.0' };
+    const ok = await analytics.graphql(record, {
+      view: { articleId: '14', url: `https://${SITE_HOST}/a/14`, referrer: 'https://yandex.ru/search/?text=x', reader },
+      share: { articleId: '14', network: 'telegram', url: `https://${SITE_HOST}/a/14`, reader },
+    });
+    expect(ok).toEqual({ data: { recordView: { accepted: 1, dropped: 0 }, recordShare: { accepted: 1 } } });
+    await analytics.service.flush();
+    const stored = await analytics.graphql<{ readership: { country: string; channel: string; views: number }[] }>(
+      `{ readership(by: [COUNTRY, CHANNEL], range: { from: "2026-04-01T00:00:00Z", to: "2026-04-02T00:00:00Z" }) { country channel views } }`,
+    );
+    expect(stored.data?.readership).toEqual([{ country: 'RU', channel: 'search', views: 1 }]);
+
+    for (const [variables, field] of [
+      [{ view: { articleId: '14', url: 'not a url', reader }, share: { articleId: '14', network: 'x', url: 'https://a.b/', reader } }, 'input.url'],
+      [{ view: { articleId: '404', url: 'https://a.b/', reader }, share: { articleId: '14', network: 'x', url: 'https://a.b/', reader } }, 'input.articleId'],
+      [{ view: { articleId: '14', url: 'https://a.b/', reader }, share: { articleId: '14', network: 'myspace', url: 'https://a.b/', reader } }, 'input.network'],
+    ] as const) {
+      const result = await analytics.graphql(record, variables);
+      expect(result.errors?.[0]?.extensions, JSON.stringify(result)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { Batchers } from '@byline/graphql';
 import type { DataSource } from 'typeorm';
 import { type Viewer, viewerFromHeaders } from './auth/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -10,6 +11,8 @@ export interface Context {
   /** Edition code → PostgreSQL text-search configuration. */
   editions: ReadonlyMap<string, string>;
   defaultEdition: string;
+  /** Request-scoped batchers created on demand, keyed by what they load and their arguments. */
+  batchers: Batchers;
 }
 
 export interface ContextSettings {
@@ -27,5 +30,6 @@ export function createContext(
     viewer: viewerFromHeaders(headers),
     editions: settings.editions,
     defaultEdition: settings.editions.keys().next().value ?? 'en',
+    batchers: new Map(),
   };
 }

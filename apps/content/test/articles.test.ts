@@ -130,6 +130,36 @@ describe('lists', () => {
     expect(result.data?.editions).toEqual(['en', 'ru', 'az']);
   });
 
+  it('counts articles published in a window per section and per author, in one query each', async () => {
+    const from = new Date(Date.UTC(2025, 0, 5));
+    const to = new Date(Date.UTC(2025, 0, 30));
+    const query = vi.spyOn(content.db, 'query');
+    const result = await content.run<{
+      sections: { id: string; articlesPublished: number; ru: number }[];
+      authors: { id: string; articlesPublished: number }[];
+    }>(
+      `query($from: DateTimeISO, $to: DateTimeISO) {
+        sections { id articlesPublished(from: $from, to: $to) ru: articlesPublished(from: $from, to: $to, edition: "ru") }
+        authors { id articlesPublished(from: $from, to: $to) }
+      }`,
+      { from: from.toISOString(), to: to.toISOString() },
+    );
+    const sql = query.mock.calls.length;
+    query.mockRestore();
+    const inWindow = (a: FixtureArticle) =>
+      a.status !== 'draft' && (a.publishedAt as Date) >= from && (a.publishedAt as Date) < to;
+    for (const section of result.data?.sections ?? []) {
+      const mine = articles.filter((a) => inWindow(a) && a.sectionId === section.id);
+      expect(section.articlesPublished).toBe(mine.length);
+      expect(section.ru).toBe(mine.filter((a) => a.edition === 'ru').length);
+    }
+    for (const author of result.data?.authors ?? []) {
+      expect(author.articlesPublished).toBe(articles.filter((a) => inWindow(a) && a.authorIds.includes(author.id)).length);
+    }
+    // sections, authors, then one count per distinct window argument set.
+    expect(sql).toBe(5);
+  });
+
   it('finds a section, an author and a tag by slug', async () => {
     const [sectionId, sectionSlug] = [...catalog.sectionSlugs][1] as [string, string];
     const result = await content.run<{ section: { id: string }; author: { id: string } | null; tag: { id: string } }>(

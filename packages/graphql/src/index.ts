@@ -1,4 +1,5 @@
 export { createSubgraphApollo } from './apollo.js';
+export { type Batchers, batcher } from './batcher.js';
 export { badInput, forbidden, notFound } from './errors.js';
 export { buildFederatedSchema, subgraphTypeDefs } from './federation.js';
 export { formatErrorWith } from './format-error.js';

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clientIp } from './client-ip.js';
 import { countryFromHeader } from './enrich/geo.js';
@@ -12,6 +14,9 @@ export interface CollectOptions {
   cdnCountryHeader: string;
   ratePerMinute: number;
 }
+
+/** The tracking snippet, served beside the collector so `data-endpoint` can be left out (src/ and dist/ alike). */
+const SNIPPET = fileURLToPath(new URL('../../snippet/byline.min.js', import.meta.url));
 
 /** Largest beacon accepted: a batch of 100 small events fits. */
 export const COLLECT_BODY_LIMIT = 8 * 1024;
@@ -36,6 +41,7 @@ export function readerOf(
  * `POST /collect`: beacons as text/plain (navigator.sendBeacon) or JSON; one
  * event or a batch of up to 100. 202 once the events are on disk, 400 with
  * the field for a bad event, 429 over the rate, 503 when the spool is full.
+ * Also `GET /metrics` (counters) and `GET /byline.min.js` (the snippet).
  */
 export async function collectRoute(app: FastifyInstance, options: CollectOptions): Promise<void> {
   const limiter = createRateLimit(options.ratePerMinute);
@@ -74,4 +80,11 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
     });
   });
   app.get('/metrics', async () => options.ingest.pipeline.metrics.snapshot());
+  const snippet = await readFile(SNIPPET, 'utf8');
+  app.get('/byline.min.js', async (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(snippet),
+  );
 }

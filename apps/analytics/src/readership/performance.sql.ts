@@ -75,17 +75,25 @@ export async function periodFigures(
   };
   const window = (time: string) =>
     `${time} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
-  const cur = (time: string) => `WITH ${time} >= fromUnixTimestamp64Milli({mid:Int64}, 'UTC') AS cur`;
+  // The current-period test is spelled out in every -If aggregate: ClickHouse
+  // mis-evaluates a WITH alias of it once the WHERE bounds the same column.
+  const isCurrent = (time: string) => `${time} >= fromUnixTimestamp64Milli({mid:Int64}, 'UTC')`;
+  const split = (aggregate: string, time: string) => ({
+    current: aggregate.replace('cur', isCurrent(time)),
+    previous: aggregate.replace('cur', `NOT (${isCurrent(time)})`),
+  });
   const { key } = source;
+  const viewCount = split(source.views.count, source.views.time);
+  const viewReaders = split(source.views.readers, source.views.time);
+  const viewArticles = split('uniqExactIf(article_id, cur)', source.views.time);
+  const shareCount = split(source.shares.count, source.shares.time);
 
   const [views, shares, engagement] = await Promise.all([
     selectRows<Record<string, string>>(
       client,
-      `${cur(source.views.time)}
-       SELECT toString(${key}) AS id, ${source.views.count} AS views, ${source.views.readers} AS readers, uniqExactIf(article_id, cur) AS articles,
-              ${source.views.count.replace('cur', 'NOT cur')} AS p_views,
-              ${source.views.readers.replace('cur', 'NOT cur')} AS p_readers,
-              uniqExactIf(article_id, NOT cur) AS p_articles
+      `SELECT toString(${key}) AS id,
+              ${viewCount.current} AS c_views, ${viewReaders.current} AS c_readers, ${viewArticles.current} AS c_articles,
+              ${viewCount.previous} AS p_views, ${viewReaders.previous} AS p_readers, ${viewArticles.previous} AS p_articles
          FROM ${source.views.table} ${source.views.join}
         WHERE ${key} IN ${idList('ids')} AND ${window(source.views.time)}
         GROUP BY ${key}`,
@@ -93,8 +101,7 @@ export async function periodFigures(
     ),
     selectRows<Record<string, string>>(
       client,
-      `${cur(source.shares.time)}
-       SELECT toString(${key}) AS id, ${source.shares.count} AS shares, ${source.shares.count.replace('cur', 'NOT cur')} AS p_shares
+      `SELECT toString(${key}) AS id, ${shareCount.current} AS c_shares, ${shareCount.previous} AS p_shares
          FROM ${source.shares.table} ${source.shares.join}
         WHERE ${key} IN ${idList('ids')} AND ${window(source.shares.time)}
         GROUP BY ${key}`,
@@ -102,11 +109,10 @@ export async function periodFigures(
     ),
     selectRows<Record<string, string>>(
       client,
-      `SELECT toString(${key}) AS id, countIf(cur) AS views, sumIf(seconds, cur) AS seconds,
-              countIf(NOT cur) AS p_views, sumIf(seconds, NOT cur) AS p_seconds
+      `SELECT toString(${key}) AS id, countIf(current) AS c_views, sumIf(seconds, current) AS c_seconds,
+              countIf(NOT current) AS p_views, sumIf(seconds, NOT current) AS p_seconds
          FROM (
-           SELECT ${key}, view_id, min(time) >= fromUnixTimestamp64Milli({mid:Int64}, 'UTC') AS cur,
-                  max(engaged_seconds) AS seconds
+           SELECT ${key}, view_id, ${isCurrent('min(time)')} AS current, max(engaged_seconds) AS seconds
              FROM engagement ${source.engagement.join}
             WHERE ${key} IN ${idList('ids')} AND ${window('time')}
             GROUP BY ${key}, view_id
@@ -129,9 +135,9 @@ export async function periodFigures(
   for (const row of views) {
     const { current, previous } = entry(String(row.id));
     Object.assign(current, {
-      views: n(row, 'views'),
-      uniqueReaders: n(row, 'readers'),
-      articlesRead: n(row, 'articles'),
+      views: n(row, 'c_views'),
+      uniqueReaders: n(row, 'c_readers'),
+      articlesRead: n(row, 'c_articles'),
     });
     Object.assign(previous, {
       views: n(row, 'p_views'),
@@ -141,12 +147,12 @@ export async function periodFigures(
   }
   for (const row of shares) {
     const { current, previous } = entry(String(row.id));
-    current.shares = n(row, 'shares');
+    current.shares = n(row, 'c_shares');
     previous.shares = n(row, 'p_shares');
   }
   for (const row of engagement) {
     const { current, previous } = entry(String(row.id));
-    Object.assign(current, { engagedViews: n(row, 'views'), engagedSeconds: n(row, 'seconds') });
+    Object.assign(current, { engagedViews: n(row, 'c_views'), engagedSeconds: n(row, 'c_seconds') });
     Object.assign(previous, { engagedViews: n(row, 'p_views'), engagedSeconds: n(row, 'p_seconds') });
   }
   return result;

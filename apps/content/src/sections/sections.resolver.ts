@@ -1,4 +1,7 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { batcher } from '@byline/graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { publishedCounts } from '../articles/published-counts.sql.js';
+import { checkWindow, PublishedWindowArgs, windowKey } from '../common/published-window.js';
 import type { Context } from '../context.js';
 import { LocalizedName, Section } from './section.type.js';
 import { allSections, sectionBySlug } from './sections.sql.js';
@@ -25,6 +28,21 @@ export class SectionsResolver {
   ): string {
     const names = section.namesByEdition;
     return names[edition ?? ctx.defaultEdition] ?? names[ctx.defaultEdition] ?? Object.values(names)[0] ?? section.slug;
+  }
+
+  @FieldResolver(() => Int, { description: 'Articles of the section published in the window.' })
+  articlesPublished(
+    @Root() section: Section,
+    @Args(() => PublishedWindowArgs) args: PublishedWindowArgs,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    const window = checkWindow(args, ctx.editions);
+    return batcher(
+      ctx.batchers,
+      `published-by-section:${windowKey(window)}`,
+      (ids) => publishedCounts(ctx.db, 'section', ids, window),
+      0,
+    ).load(section.id);
   }
 
   @FieldResolver(() => [LocalizedName])

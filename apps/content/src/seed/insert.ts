@@ -133,10 +133,11 @@ export async function seedDemoData(db: DataSource, options: SeedOptions): Promis
 }
 
 /**
- * Filling empty tables and then building their indexes is several times faster
- * than updating the indexes row by row (PostgreSQL's "Populating a Database"
- * advice). Indexes that back a constraint (keys, uniqueness) stay, so the
- * checks still run. Returns the statements that recreate the dropped ones.
+ * Filling empty tables and then building their indexes is faster than
+ * updating the indexes row by row (PostgreSQL's "Populating a Database"
+ * advice; about a quarter off a large seed here). Indexes that back a
+ * constraint (keys, uniqueness) stay, so the checks still run. Returns the
+ * statements that recreate the dropped ones, as the schema defined them.
  */
 async function dropSecondaryIndexes(tx: EntityManager): Promise<string[]> {
   const indexes: { name: string; definition: string }[] = await tx.query(

@@ -43,7 +43,7 @@ const LINUX_DISTRIBUTIONS = new Set([
   'Ubuntu',
   'Xubuntu',
 ]);
-const OS_NAMES: Record<string, string> = { 'Chrome OS': 'ChromeOS', 'Chromium OS': 'ChromeOS' };
+const OS_NAMES: Record<string, string> = { 'Chrome OS': 'ChromeOS', 'Chromium OS': 'ChromeOS', 'Mac OS': 'macOS' };
 
 const DESKTOP_OS = new Set(['Windows', 'macOS', 'Linux', 'ChromeOS', 'FreeBSD', 'OpenBSD', 'NetBSD', 'Solaris']);
 
@@ -66,7 +66,7 @@ export function describeAgent(userAgent: string): AgentFacts {
 }
 
 function parse(userAgent: string): AgentFacts {
-  const { browser, os, device } = UAParser(userAgent);
+  const { browser, os, device } = new UAParser(userAgent).getResult();
   const browserName = browser.name ? (BROWSER_NAMES[browser.name] ?? browser.name) : '';
   const osName = os.name ? osFamily(os.name) : '';
   return {

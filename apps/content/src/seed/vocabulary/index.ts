@@ -273,10 +273,6 @@ export function languageFor(edition: string): Language {
   return LANGUAGES.get(edition) ?? ENGLISH;
 }
 
-export function hasOwnVocabulary(edition: string): boolean {
-  return LANGUAGES.has(edition);
-}
-
 const TRANSLITERATION: Record<string, string> = {
   а: 'a',
   б: 'b',
