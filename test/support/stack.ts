@@ -75,7 +75,7 @@ export async function startStack(options: {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: await response.json() };
+      return { status: response.status, body: (await response.json()) as never };
     },
     close: async () => {
       await gateway.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstError, startTestContent, type TestContent } from './support/content.js';
+import { firstError, type GraphQLResult, startTestContent, type TestContent } from './support/content.js';
 import {
   type Catalog,
   type FixtureArticle,
@@ -62,9 +62,9 @@ async function walk(variables: Record<string, unknown>, pageSize: number): Promi
   let after: string | null = null;
   let total = -1;
   for (let page = 0; page < 2000; page++) {
-    const result = await content.run<FeedPage>(FEED, { ...variables, first: pageSize, after });
+    const result: GraphQLResult<FeedPage> = await content.run<FeedPage>(FEED, { ...variables, first: pageSize, after });
     expect(result.errors).toBeUndefined();
-    const feed = (result.data as FeedPage).articles;
+    const feed: FeedPage['articles'] = (result.data as FeedPage).articles;
     total = feed.totalCount;
     expect(feed.edges.length).toBeLessThanOrEqual(pageSize);
     expect(feed.pageInfo.hasPreviousPage).toBe(after !== null);
