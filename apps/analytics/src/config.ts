@@ -1,20 +1,5 @@
 import { loadConfig, vars, z } from '@byline/config';
 
-const timeZone = z
-  .string()
-  .default('Asia/Baku')
-  .refine(
-    (zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not an IANA time zone, e.g. "Asia/Baku"' },
-  );
-
 export const analyticsConfigSchema = z.object({
   /** A ClickHouse server; unset: embedded chDB under BYLINE_DATA_DIR/clickhouse. */
   CLICKHOUSE_URL: z.url().optional(),
@@ -29,7 +14,7 @@ export const analyticsConfigSchema = z.object({
   ANALYTICS_PORT: vars.port(4002),
   /** The content subgraph, asked for an article's section, edition and authors at ingest. */
   CONTENT_URL: z.url().default('http://127.0.0.1:4001/graphql'),
-  BYLINE_TIMEZONE: timeZone,
+  BYLINE_TIMEZONE: vars.timeZone('Asia/Baku'),
   /** The publisher's own hosts: referrers from them count as `internal`. */
   SITE_HOSTS: vars.list('localhost,byline.example'),
   /** Header set by our own proxy with the client IP (e.g. x-forwarded-for); empty: the socket address. */

@@ -27,21 +27,6 @@ const editions = z
     return map;
   });
 
-const timeZone = z
-  .string()
-  .default('Asia/Baku')
-  .refine(
-    (zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not an IANA time zone, e.g. "Asia/Baku"' },
-  );
-
 export const contentConfigSchema = z.object({
   /** A PostgreSQL server; unset: an embedded one under BYLINE_DATA_DIR, seeded with demo data. */
   DATABASE_URL: z
@@ -53,7 +38,7 @@ export const contentConfigSchema = z.object({
   CONTENT_HOST: vars.host(),
   CONTENT_PORT: vars.port(4001),
   BYLINE_EDITIONS: editions,
-  BYLINE_TIMEZONE: timeZone,
+  BYLINE_TIMEZONE: vars.timeZone('Asia/Baku'),
   DB_POOL_SIZE: vars.positiveInt(10),
   BODY_LIMIT_BYTES: vars.positiveInt(2 * 1024 * 1024),
   CORS_ORIGINS: vars.list(''),

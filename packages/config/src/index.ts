@@ -57,7 +57,18 @@ export const vars = {
       .default(fallback ? 'true' : 'false')
       .transform((value) => value === 'true' || value === '1'),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  timeZone: (fallback: string) =>
+    z.string().default(fallback).refine(isTimeZone, { message: 'not an IANA time zone, e.g. "Asia/Baku"' }),
 };
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Exits with the configuration problems printed, for use in an app's main. */
 export function exitOnConfigError(error: unknown): never {

@@ -5,7 +5,7 @@
  * `{ type: 'ready', url }` to its parent, so the URL never goes to a log.
  */
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from './index.js';
+import { startEmbeddedPostgres, stopWithProcess } from './index.js';
 
 const dataDir = join(process.env.BYLINE_DATA_DIR ?? '.data', 'postgres');
 const port = Number(process.env.BYLINE_PG_PORT ?? 54320);
@@ -18,14 +18,4 @@ const server = await startEmbeddedPostgres({ dataDir, port, log: (line) => conso
 console.log(`PostgreSQL ready on 127.0.0.1:${server.port} (files in ${dataDir})`);
 process.send?.({ type: 'ready', url: server.url });
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await server.stop();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-// A launcher that dies (even by SIGKILL) closes the IPC channel: do not outlive it.
-if (process.connected) process.once('disconnect', stop);
+stopWithProcess(server);

@@ -143,3 +143,21 @@ async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
   if (!uid || !gid) throw new Error('no `postgres` system user to run PostgreSQL as');
   return { uid: Number(uid), gid: Number(gid) };
 }
+
+/**
+ * Keeps `server` running until SIGINT, SIGTERM or the parent process going
+ * away (a launcher killed even by SIGKILL closes the IPC channel), then stops
+ * it and exits.
+ */
+export function stopWithProcess(server: EmbeddedPostgres): void {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (process.connected) process.once('disconnect', stop);
+}

@@ -3,7 +3,7 @@
  * installs an exit hook that ends its process with code 0; in vitest's own
  * process that would turn a failed run into a passed one.
  */
-import { startEmbeddedPostgres } from '@byline/embedded-pg';
+import { startEmbeddedPostgres, stopWithProcess } from '@byline/embedded-pg';
 
 const dataDir = process.argv[2];
 if (!dataDir || !process.send) {
@@ -19,13 +19,4 @@ const server = await startEmbeddedPostgres({
 });
 process.send({ type: 'ready', url: server.url });
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  await server.stop();
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.on('disconnect', stop);
+stopWithProcess(server);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { mulberry32 } from '../../src/seed/random.js';
 import { EDITIONS } from './content.js';
 
 export interface FixtureArticle {
@@ -24,18 +25,6 @@ export interface Catalog {
   sectionSlugs: Map<string, string>;
   authorSlugs: Map<string, string>;
   tagSlugs: Map<string, string>;
-}
-
-/** Small deterministic PRNG (mulberry32), so fixtures are reproducible. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function insertNamed(db: DataSource, table: 'authors' | 'tags', prefix: string, count: number) {
@@ -118,7 +107,7 @@ export async function insertArticles(
 
 /** `count` varied articles; publication times collide on purpose so the id tie-break matters. */
 export function randomArticles(catalog: Catalog, count: number, seed = 7): Omit<FixtureArticle, 'id'>[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
   const editions = [...EDITIONS.keys()];
   const start = Date.UTC(2025, 0, 1);
