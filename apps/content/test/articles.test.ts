@@ -154,7 +154,9 @@ describe('lists', () => {
       expect(section.ru).toBe(mine.filter((a) => a.edition === 'ru').length);
     }
     for (const author of result.data?.authors ?? []) {
-      expect(author.articlesPublished).toBe(articles.filter((a) => inWindow(a) && a.authorIds.includes(author.id)).length);
+      expect(author.articlesPublished).toBe(
+        articles.filter((a) => inWindow(a) && a.authorIds.includes(author.id)).length,
+      );
     }
     // sections, authors, then one count per distinct window argument set.
     expect(sql).toBe(5);
