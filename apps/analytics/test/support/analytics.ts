@@ -26,7 +26,11 @@ export const SITE_HOST = 'news.example';
  * The analytics service on a fresh embedded ClickHouse (chDB) in a temp
  * folder, with a fixed article catalogue and a clock the test moves.
  */
-export async function startTestAnalytics(articles: ArticleFacts[], start: number): Promise<TestAnalytics> {
+export async function startTestAnalytics(
+  articles: ArticleFacts[],
+  start: number,
+  env: Record<string, string> = {},
+): Promise<TestAnalytics> {
   const folder = await mkdtemp(join(tmpdir(), 'byline-analytics-'));
   const clock = { now: start };
   const catalogue = new Map(articles.map((article) => [article.article_id, article]));
@@ -38,6 +42,7 @@ export async function startTestAnalytics(articles: ArticleFacts[], start: number
     FLUSH_INTERVAL_MS: '100',
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'error',
+    ...env,
   });
   const service = await startAnalyticsService(config, {
     articles: async (id) => catalogue.get(id) ?? null,

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_HOST, startTestAnalytics, type TestAnalytics } from './support/analytics.js';
+
+const ARTICLE = { article_id: '7', section_id: '1', edition: 'en', author_ids: ['1'] };
+const READER = { ip: '85.132.1.1', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36' };
+const view = { type: 'view', articleId: '7', url: `https://${SITE_HOST}/a/7` };
+
+let analytics: TestAnalytics;
+let base: string;
+
+beforeAll(async () => {
+  analytics = await startTestAnalytics([ARTICLE], Date.UTC(2026, 0, 5, 12), { RATE_LIMIT_PER_MINUTE: '5' });
+  base = analytics.service.url.replace(/\/graphql$/, '');
+});
+afterAll(() => analytics?.close());
+
+describe('POST /collect limits', () => {
+  it('refuses a body over 8 KB with 413 and a JSON reason, writing nothing', async () => {
+    const response = await fetch(`${base}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': '10.9.9.9', 'user-agent': READER.userAgent },
+      body: JSON.stringify({ ...view, referrer: `https://example.org/${'x'.repeat(9000)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toHaveProperty('error');
+    expect(
+      (
+        await analytics.graphql<{ readership: unknown[] }>(
+          '{ readership(by: [], range: { from: "2026-01-05T00:00:00Z", to: "2026-01-06T00:00:00Z" }) { views } }',
+        )
+      ).data?.readership,
+    ).toEqual([{ views: 0 }]);
+  });
+
+  it('refuses other content types with 415', async () => {
+    const response = await fetch(`${base}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.9.9.8' },
+      body: 'type=view',
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it('limits each client IP to its rate and answers 429 with Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await analytics.collect(view, READER)).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429]);
+    // Another reader is not affected.
+    expect((await analytics.collect(view, { ...READER, ip: '95.173.136.70' })).status).toBe(202);
+    const limited = await fetch(`${base}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': READER.ip, 'user-agent': READER.userAgent },
+      body: JSON.stringify(view),
+    });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('serves the tracking snippet', async () => {
+    const response = await fetch(`${base}/byline.min.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('javascript');
+    expect((await response.text()).length).toBeLessThan(2048);
+  });
+
+  it('reports counters at /metrics', async () => {
+    const metrics = (await (await fetch(`${base}/metrics`)).json()) as {
+      accepted: { views: number };
+      rejected: Record<string, number>;
+    };
+    expect(metrics.accepted.views).toBe(6);
+    expect(metrics.rejected.rate_limited).toBe(3);
+  });
+});
