@@ -35,7 +35,13 @@ afterAll(async () => {
 });
 
 it('keeps every acknowledged event when the collector is killed with SIGKILL, and counts each once', async () => {
-  const env = { BYLINE_DATA_DIR: dataDir, ANALYTICS_PORT: '0', CONTENT_URL: stack.content.url, LOG_LEVEL: 'warn' };
+  const env = {
+    BYLINE_DATA_DIR: dataDir,
+    ANALYTICS_PORT: '0',
+    CONTENT_URL: stack.content.url,
+    LOG_LEVEL: 'warn',
+    DEMO_EVENTS: '0',
+  };
   // A long flush interval keeps acknowledged events in the spool only, when the kill comes.
   const first = await startAnalyticsProcess({ ...env, FLUSH_INTERVAL_MS: '600000', FLUSH_MAX_ROWS: '1000000' });
   child = first.process;

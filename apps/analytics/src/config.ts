@@ -27,6 +27,8 @@ export const analyticsConfigSchema = z.object({
   RATE_LIMIT_PER_MINUTE: vars.positiveInt(600),
   CORS_ORIGINS: vars.list('*'),
   BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
+  /** Demo readership written at start when the embedded store is empty; 0: none. */
+  DEMO_EVENTS: z.coerce.number().int().min(0).max(1_000_000_000).default(2_000_000),
   LOG_LEVEL: vars.logLevel(),
 });
 

@@ -106,7 +106,15 @@ beforeAll(async () => {
     const response = await analytics.collect(event, { ip: place.ip, userAgent: agent.ua });
     expect(response.status).toBe(202);
     const day = new Date(time).toISOString().slice(0, 10);
-    views.push({ id, article, ...place, device: agent.device, ...arrival, time, visitor: `${place.ip}|${agent.ua}|${day}` });
+    views.push({
+      id,
+      article,
+      ...place,
+      device: agent.device,
+      ...arrival,
+      time,
+      visitor: `${place.ip}|${agent.ua}|${day}`,
+    });
     if (next() < 0.25) {
       const seconds = 20 + Math.floor(next() * 300);
       const beat = (engagedSeconds: number) => ({
@@ -117,7 +125,10 @@ beforeAll(async () => {
         scrollDepth: 50,
         url: event.url,
       });
-      const beats = await analytics.collect({ events: [beat(10), beat(seconds)] }, { ip: place.ip, userAgent: agent.ua });
+      const beats = await analytics.collect(
+        { events: [beat(10), beat(seconds)] },
+        { ip: place.ip, userAgent: agent.ua },
+      );
       expect(beats.status).toBe(202);
       engaged.set(id, seconds);
     }
@@ -307,7 +318,14 @@ describe('article, section and author figures', () => {
     expect(entity?.viewsTimeline.reduce((sum, point) => sum + point.views, 0)).toBe(mine.length);
     expect(entity?.viewsTimeline.length).toBe(3); // 22:00 Baku on day one, then two more local days
     expect(Object.fromEntries(entity?.readership.map((r) => [r.value, r.views]) ?? [])).toEqual(
-      Object.fromEntries(Object.entries(expected((v) => [v.country], (v) => v.article === article)).map(([k, f]) => [k, f.views])),
+      Object.fromEntries(
+        Object.entries(
+          expected(
+            (v) => [v.country],
+            (v) => v.article === article,
+          ),
+        ).map(([k, f]) => [k, f.views]),
+      ),
     );
     for (const row of entity?.amplification ?? []) {
       expect(row.shares).toBe(shares.filter((s) => s.article === article && s.network === row.network).length);
@@ -396,14 +414,20 @@ describe('article, section and author figures', () => {
     const byViews = [...ids].sort((a, b) => viewsOf(b) - viewsOf(a) || a.localeCompare(b)).slice(0, 3);
     const byShares = [...ids].sort((a, b) => sharesOf(b) - sharesOf(a) || a.localeCompare(b)).slice(0, 3);
     expect(result.data?.v).toEqual(byViews.map((id) => ({ article: { id }, views: viewsOf(id) })));
-    expect(result.data?.s).toEqual(byShares.map((id) => ({ article: { id }, shares: sharesOf(id), views: viewsOf(id) })));
+    expect(result.data?.s).toEqual(
+      byShares.map((id) => ({ article: { id }, shares: sharesOf(id), views: viewsOf(id) })),
+    );
   });
 
   it('live: readers in the last 5 minutes and views per minute for the last 30', async () => {
     const last = Math.max(...views.map((v) => v.time));
     analytics.clock.now = last + 30_000;
     const result = await analytics.graphql<{
-      live: { activeReaders: number; viewsPerMinute: { at: string; views: number }[]; topArticles: { views: number }[] };
+      live: {
+        activeReaders: number;
+        viewsPerMinute: { at: string; views: number }[];
+        topArticles: { views: number }[];
+      };
     }>('{ live { activeReaders viewsPerMinute { at views } topArticles { views } } }');
     const minute = Math.floor(analytics.clock.now / 60_000) * 60_000;
     const recent = views.filter((v) => v.time >= minute - 4 * 60_000);
@@ -422,8 +446,16 @@ describe('readership input errors', () => {
   it.each([
     ['an unknown dimension', { by: ['WEATHER'] }, undefined],
     ['an inverted range', { by: [], range: { from: '2026-01-02T00:00:00Z', to: '2026-01-01T00:00:00Z' } }, 'range.to'],
-    ['an oversized range', { by: [], range: { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } }, 'range.from'],
-    ['a preset and dates together', { by: [], range: { preset: 'TODAY', from: '2026-01-01T00:00:00Z' } }, 'range.preset'],
+    [
+      'an oversized range',
+      { by: [], range: { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } },
+      'range.from',
+    ],
+    [
+      'a preset and dates together',
+      { by: [], range: { preset: 'TODAY', from: '2026-01-01T00:00:00Z' } },
+      'range.preset',
+    ],
     ['an unknown time zone', { by: [], range: { preset: 'TODAY', timeZone: 'Mars/Olympus' } }, 'range.timeZone'],
     ['too many buckets', { by: [], range: { preset: 'LAST_90_DAYS' }, interval: 'MINUTE' }, 'interval'],
   ])('refuses %s with BAD_USER_INPUT', async (_name, variables, field) => {
@@ -577,9 +609,27 @@ describe('recordView and recordShare', () => {
     expect(stored.data?.readership).toEqual([{ country: 'RU', channel: 'search', views: 1 }]);
 
     for (const [variables, field] of [
-      [{ view: { articleId: '14', url: 'not a url', reader }, share: { articleId: '14', network: 'x', url: 'https://a.b/', reader } }, 'input.url'],
-      [{ view: { articleId: '404', url: 'https://a.b/', reader }, share: { articleId: '14', network: 'x', url: 'https://a.b/', reader } }, 'input.articleId'],
-      [{ view: { articleId: '14', url: 'https://a.b/', reader }, share: { articleId: '14', network: 'myspace', url: 'https://a.b/', reader } }, 'input.network'],
+      [
+        {
+          view: { articleId: '14', url: 'not a url', reader },
+          share: { articleId: '14', network: 'x', url: 'https://a.b/', reader },
+        },
+        'input.url',
+      ],
+      [
+        {
+          view: { articleId: '404', url: 'https://a.b/', reader },
+          share: { articleId: '14', network: 'x', url: 'https://a.b/', reader },
+        },
+        'input.articleId',
+      ],
+      [
+        {
+          view: { articleId: '14', url: 'https://a.b/', reader },
+          share: { articleId: '14', network: 'myspace', url: 'https://a.b/', reader },
+        },
+        'input.network',
+      ],
     ] as const) {
       const result = await analytics.graphql(record, variables);
       expect(result.errors?.[0]?.extensions, JSON.stringify(result)).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -42,6 +42,7 @@ export async function startTestAnalytics(
     FLUSH_INTERVAL_MS: '100',
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'error',
+    DEMO_EVENTS: '0',
     ...env,
   });
   const service = await startAnalyticsService(config, {

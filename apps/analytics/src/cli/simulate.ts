@@ -1,0 +1,132 @@
+/**
+ * `pnpm simulate [--rate N] [--duration S]`: live demo traffic. Sends views
+ * (with referrers), engagement heartbeats and shares of recent articles to
+ * the local collector, as browsers of readers in several countries would, so
+ * the live page moves. The collector must trust `x-forwarded-for`
+ * (TRUSTED_PROXY_HEADER=x-forwarded-for, as `pnpm start` sets) to place them.
+ */
+import { parseArgs } from 'node:util';
+import { loadDemoCatalogue } from '../demo/catalogue.js';
+import { DEMO_SITE_HOST } from '../demo/generate.js';
+import { LiveTraffic } from '../demo/live-traffic.js';
+import { addressesIn, PUBLIC_IPS } from '../demo/public-ips.js';
+import { Random } from '../demo/random.js';
+import { createGeoLookup } from '../ingest/enrich/geo.js';
+
+const USAGE = 'usage: simulate [--rate EVENTS_PER_SECOND] [--duration SECONDS (0: until Ctrl-C)]';
+const DAY = 86_400_000;
+const TICK_MS = 100;
+const STATUS_EVERY_MS = 5_000;
+const MAX_IN_FLIGHT = 200;
+const RECENT_ARTICLES = 300;
+
+function fail(message: string): never {
+  console.error(`simulate: ${message}`);
+  process.exit(2);
+}
+
+function numberFlag(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= min && number <= max))
+    fail(`--${name}: expected a number from ${min} to ${max}, got "${value}"\n${USAGE}`);
+  return number;
+}
+
+/** Only ever our own machine: this traffic is made up. */
+function loopbackUrl(name: string, value: string): string {
+  if (!URL.canParse(value)) fail(`${name} is not a URL: ${value}`);
+  const { hostname } = new URL(value);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostname))
+    fail(`${name} must point to this machine, not ${hostname}`);
+  return value;
+}
+
+let values: { rate?: string; duration?: string };
+try {
+  ({ values } = parseArgs({ options: { rate: { type: 'string' }, duration: { type: 'string' } }, strict: true }));
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+}
+const rate = numberFlag('rate', values.rate, 20, 0.1, 1_000);
+const durationMs = numberFlag('duration', values.duration, 0, 0, 31 * 86_400) * 1000;
+const contentUrl = loopbackUrl('CONTENT_URL', process.env.CONTENT_URL || 'http://127.0.0.1:4001/graphql');
+const collectUrl = loopbackUrl('COLLECT_URL', process.env.COLLECT_URL || 'http://127.0.0.1:4002/collect');
+
+const started = Date.now();
+const articles = await loadDemoCatalogue(contentUrl, {
+  publishedAfter: new Date(started - 30 * DAY),
+  limit: RECENT_ARTICLES,
+}).catch((error: unknown) => fail(`cannot list articles at ${contentUrl}: ${String(error)}`));
+if (articles.length === 0) fail(`no article published in the last 30 days at ${contentUrl}`);
+const geo = await createGeoLookup();
+const addresses = new Map(
+  Object.keys(PUBLIC_IPS)
+    .map((country) => [country, addressesIn(country, geo)] as const)
+    .filter(([, list]) => list.length > 0),
+);
+const traffic = new LiveTraffic(articles, addresses, new Random(started), DEMO_SITE_HOST, started);
+
+const counts = { sent: 0, accepted: 0, rejected: 0, failed: 0 };
+const statuses = new Map<number, number>();
+const inFlight = new Set<Promise<void>>();
+let lastError = '';
+
+async function send(): Promise<void> {
+  const beacon = traffic.next();
+  counts.sent += 1;
+  try {
+    const response = await fetch(collectUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'user-agent': beacon.userAgent, 'x-forwarded-for': beacon.ip },
+      body: JSON.stringify({ events: [beacon.event] }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    await response.arrayBuffer();
+    if (response.status === 202) counts.accepted += 1;
+    else {
+      counts.rejected += 1;
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    }
+  } catch (error) {
+    counts.failed += 1;
+    lastError = error instanceof Error ? String(error.cause ?? error.message) : String(error);
+  }
+}
+
+function status(): string {
+  const seconds = (Date.now() - started) / 1000;
+  const byStatus = [...statuses].map(([code, n]) => `${code}×${n}`).join(' ');
+  return (
+    `simulate: ${seconds.toFixed(0)} s, sent ${counts.sent} (${(counts.sent / Math.max(seconds, 1)).toFixed(1)}/s), ` +
+    `accepted ${counts.accepted}, rejected ${counts.rejected}${byStatus ? ` (${byStatus})` : ''}` +
+    (counts.failed ? `, failed ${counts.failed} (${lastError})` : '')
+  );
+}
+
+console.log(
+  `simulate: ${rate} events/s to ${collectUrl} for ${articles.length} recent articles, ` +
+    `${durationMs ? `for ${durationMs / 1000} s` : 'until Ctrl-C'}`,
+);
+const ticker = setInterval(() => {
+  const due = Math.floor(((Date.now() - started) / 1000) * rate) - counts.sent;
+  for (let i = 0; i < due && inFlight.size < MAX_IN_FLIGHT; i++) {
+    const sending = send().finally(() => inFlight.delete(sending));
+    inFlight.add(sending);
+  }
+  if (durationMs > 0 && Date.now() - started >= durationMs) void stop();
+}, TICK_MS);
+const reporter = setInterval(() => console.log(status()), STATUS_EVERY_MS);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) process.exit(130); // a second Ctrl-C: leave at once
+  stopping = true;
+  clearInterval(ticker);
+  clearInterval(reporter);
+  await Promise.race([Promise.allSettled(inFlight), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  console.log(status());
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
