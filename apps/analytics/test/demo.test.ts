@@ -21,7 +21,7 @@ const DAY = 86_400_000;
 const END = new Date('2026-03-14T09:17:00Z');
 const TIME_ZONE = 'Asia/Baku';
 const EVENTS = 50_000;
-const SEED = 7;
+const SEED = 8;
 
 /** 30 articles in three editions, published across the 90 days (and one before them). */
 const ARTICLES: DemoArticle[] = Array.from({ length: 30 }, (_, i) => ({

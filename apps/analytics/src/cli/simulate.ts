@@ -6,11 +6,11 @@
  * (TRUSTED_PROXY_HEADER=x-forwarded-for, as `pnpm start` sets) to place them.
  */
 import { parseArgs } from 'node:util';
+import { mix, mulberry32 } from '@byline/random';
 import { loadDemoCatalogue } from '../demo/catalogue.js';
 import { DEMO_SITE_HOST } from '../demo/generate.js';
 import { LiveTraffic } from '../demo/live-traffic.js';
 import { addressesIn, PUBLIC_IPS } from '../demo/public-ips.js';
-import { Random } from '../demo/random.js';
 import { createGeoLookup } from '../ingest/enrich/geo.js';
 
 const USAGE = 'usage: simulate [--rate EVENTS_PER_SECOND] [--duration SECONDS (0: until Ctrl-C)]';
@@ -65,7 +65,7 @@ const addresses = new Map(
     .map((country) => [country, addressesIn(country, geo)] as const)
     .filter(([, list]) => list.length > 0),
 );
-const traffic = new LiveTraffic(articles, addresses, new Random(started), DEMO_SITE_HOST, started);
+const traffic = new LiveTraffic(articles, addresses, mulberry32(mix(started)), DEMO_SITE_HOST, started);
 
 const counts = { sent: 0, accepted: 0, rejected: 0, failed: 0 };
 const statuses = new Map<number, number>();

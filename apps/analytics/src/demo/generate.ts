@@ -1,12 +1,11 @@
+import { chance, exponential, intBetween, mix, mulberry32, uuidFrom, WeightedPicker } from '@byline/random';
 import type { EngagementRow, ShareRow, ViewRow } from '../ingest/events.js';
 import { arrivalsOf } from './arrivals.js';
 import type { DemoArticle } from './catalogue.js';
 import { TrafficClock } from './clock.js';
 import { SHARE_RATE, shareNetworksOf } from './networks.js';
 import { Popularity } from './popularity.js';
-import { Random } from './random.js';
 import { ReaderPools } from './readers.js';
-import { Weighted } from './weighted.js';
 
 export const DEMO_SEED = 20_250_129;
 export const DEMO_DAYS = 90;
@@ -49,7 +48,7 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
   const siteHost = options.siteHost ?? DEMO_SITE_HOST;
   const batchSize = options.batchSize ?? 100_000;
   const end = options.endAt.getTime();
-  const random = new Random(seed);
+  const random = mulberry32(mix(seed));
   const popularity = new Popularity(options.articles, new TrafficClock(end, days, options.timeZone), random);
   const { articles } = popularity;
   if (articles.length === 0 || options.events <= 0) return;
@@ -62,9 +61,9 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
   );
   const readers = new ReaderPools(seed, editions, dailyViews);
   const arrivals = editions.map((edition) =>
-    [false, true].map((hit) => new Weighted(arrivalsOf(edition, hit, siteHost))),
+    [false, true].map((hit) => WeightedPicker.fromEntries(arrivalsOf(edition, hit, siteHost))),
   );
-  const networks = editions.map((edition) => new Weighted(shareNetworksOf(edition)));
+  const networks = editions.map((edition) => WeightedPicker.fromEntries(shareNetworksOf(edition)));
 
   let views: ViewRow[] = [];
   let shares: ShareRow[] = [];
@@ -88,7 +87,7 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
     const arrival = arrivals[e]?.[hit ? 1 : 0]?.pick(random);
     if (!arrival) throw new Error('no arrivals for an edition');
     const view: ViewRow = {
-      event_id: random.uuid(),
+      event_id: uuidFrom(random),
       time,
       ...facts,
       visitor_id: readers.visitorId(e, person, time),
@@ -108,12 +107,12 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
     views.push(view);
     rows += 1;
 
-    if (random.chance(hit ? SHARE_RATE.hit : SHARE_RATE.normal)) {
-      const at = time + 5_000 + Math.round(random.exponential(2 * MINUTE));
+    if (chance(random, hit ? SHARE_RATE.hit : SHARE_RATE.normal)) {
+      const at = time + 5_000 + Math.round(exponential(random, 2 * MINUTE));
       const network = networks[e]?.pick(random) ?? 'copy_link';
       if (at < end) {
         shares.push({
-          event_id: random.uuid(),
+          event_id: uuidFrom(random),
           time: at,
           ...facts,
           network,
@@ -125,18 +124,18 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
       }
     }
 
-    if (random.chance(ENGAGED)) {
+    if (chance(random, ENGAGED)) {
       // Skewed: most engaged readers stay a minute or two, a few read to the end.
-      const seconds = 5 + Math.floor(595 * random.next() ** 3);
-      const scroll = Math.min(100, 10 + Math.round(90 * Math.min(1, Math.sqrt(seconds / 300) * (0.5 + random.next()))));
-      const beats = seconds < 30 ? 1 : 2 + random.below(2);
+      const seconds = 5 + Math.floor(595 * random() ** 3);
+      const scroll = Math.min(100, 10 + Math.round(90 * Math.min(1, Math.sqrt(seconds / 300) * (0.5 + random()))));
+      const beats = seconds < 30 ? 1 : intBetween(random, 2, 3);
       for (let beat = 1; beat <= beats; beat++) {
         const engaged = Math.round((seconds * beat) / beats);
         // Heartbeats are cumulative; wall time runs ahead of engaged time (tabs in the background).
-        const at = time + Math.round(engaged * 1000 * (1.1 + 0.6 * random.next()));
+        const at = time + Math.round(engaged * 1000 * (1.1 + 0.6 * random()));
         if (at >= end) break;
         engagement.push({
-          event_id: random.uuid(),
+          event_id: uuidFrom(random),
           time: at,
           view_id: view.event_id,
           ...facts,

@@ -1,11 +1,10 @@
+import { chance, intBetween, pick, type Random, uuidFrom, WeightedPicker } from '@byline/random';
 import type { ClientEvent } from '../ingest/payload.js';
 import { DEMO_AGENTS } from './agents.js';
 import { type Arrival, arrivalsOf } from './arrivals.js';
 import type { DemoArticle } from './catalogue.js';
 import { countriesOf } from './geography.js';
 import { SHARE_RATE, shareNetworksOf } from './networks.js';
-import type { Random } from './random.js';
-import { Weighted } from './weighted.js';
 
 const HOUR = 3_600_000;
 const READERS_PER_COUNTRY = 80;
@@ -43,10 +42,10 @@ interface OpenView {
  * the collector derives their place, device and visitor id as for real ones.
  */
 export class LiveTraffic {
-  private readonly articles: Weighted<{ article: DemoArticle; hit: boolean }>;
+  private readonly articles: WeightedPicker<{ article: DemoArticle; hit: boolean }>;
   private readonly readers = new Map<string, Reader[]>();
-  private readonly countries = new Map<string, Weighted<string>>();
-  private readonly arrivals = new Map<string, Weighted<Arrival>>();
+  private readonly countries = new Map<string, WeightedPicker<string>>();
+  private readonly arrivals = new Map<string, WeightedPicker<Arrival>>();
   private readonly open: OpenView[] = [];
 
   constructor(
@@ -59,17 +58,19 @@ export class LiveTraffic {
     // Luck (a random Zipf rank) times freshness: the newest stories and a few lucky ones lead.
     const weights = catalogue.map(
       (article) =>
-        (1 + random.below(catalogue.length)) ** -0.85 * (0.1 + Math.exp(-(now - article.published_at) / (48 * HOUR))),
+        intBetween(random, 1, catalogue.length) ** -0.85 *
+        (0.1 + Math.exp(-(now - article.published_at) / (48 * HOUR))),
     );
     const hitFloor = [...weights].sort((a, b) => b - a)[Math.max(0, Math.round(catalogue.length / 100) - 1)] ?? 0;
-    this.articles = new Weighted(
-      catalogue.map((article, i) => [{ article, hit: (weights[i] ?? 0) >= hitFloor }, weights[i] ?? 0] as const),
+    this.articles = new WeightedPicker(
+      catalogue.map((article, i) => ({ article, hit: (weights[i] ?? 0) >= hitFloor })),
+      weights,
     );
   }
 
   next(): Beacon {
-    const roll = this.random.next();
-    const view = this.open[this.random.below(this.open.length)];
+    const roll = this.random();
+    const view = this.open.length > 0 ? pick(this.random, this.open) : undefined;
     if (view && roll < HEARTBEAT_SHARE) return this.heartbeat(view);
     if (view && roll < HEARTBEAT_SHARE + SHARE_RATE.hit) return this.share(view);
     return this.view();
@@ -80,9 +81,9 @@ export class LiveTraffic {
     const reader = this.reader(article.edition);
     const arrival = this.arrivalFor(article.edition, hit);
     const url = `https://${this.siteHost}/${article.edition}/${article.article_id}`;
-    const viewId = this.random.uuid();
-    if (this.random.chance(0.4)) {
-      if (this.open.length >= OPEN_VIEWS) this.open.splice(this.random.below(this.open.length), 1);
+    const viewId = uuidFrom(this.random);
+    if (chance(this.random, 0.4)) {
+      if (this.open.length >= OPEN_VIEWS) this.open.splice(intBetween(this.random, 0, this.open.length - 1), 1);
       this.open.push({ reader, article, url, viewId, engagedSeconds: 0, scrollDepth: 0, beats: 0 });
     }
     return {
@@ -98,8 +99,8 @@ export class LiveTraffic {
   }
 
   private heartbeat(view: OpenView): Beacon {
-    view.engagedSeconds += 5 + this.random.below(26);
-    view.scrollDepth = Math.min(100, Math.max(10, view.scrollDepth + this.random.below(25)));
+    view.engagedSeconds += intBetween(this.random, 5, 30);
+    view.scrollDepth = Math.min(100, Math.max(10, view.scrollDepth + intBetween(this.random, 0, 24)));
     view.beats += 1;
     if (view.beats >= MAX_HEARTBEATS) this.open.splice(this.open.indexOf(view), 1);
     return {
@@ -111,16 +112,16 @@ export class LiveTraffic {
         engagedSeconds: view.engagedSeconds,
         scrollDepth: view.scrollDepth,
         url: view.url,
-        id: this.random.uuid(),
+        id: uuidFrom(this.random),
       },
     };
   }
 
   private share(view: OpenView): Beacon {
-    const network = new Weighted(shareNetworksOf(view.article.edition)).pick(this.random);
+    const network = WeightedPicker.fromEntries(shareNetworksOf(view.article.edition)).pick(this.random);
     return {
       ...view.reader,
-      event: { type: 'share', articleId: view.article.article_id, network, url: view.url, id: this.random.uuid() },
+      event: { type: 'share', articleId: view.article.article_id, network, url: view.url, id: uuidFrom(this.random) },
     };
   }
 
@@ -128,24 +129,29 @@ export class LiveTraffic {
   private reader(edition: string): Reader {
     let countries = this.countries.get(edition);
     if (!countries) {
-      countries = new Weighted(Object.entries(countriesOf(edition)).filter(([code]) => this.addresses.has(code)));
+      countries = WeightedPicker.fromEntries(
+        Object.entries(countriesOf(edition)).filter(([code]) => this.addresses.has(code)),
+      );
       this.countries.set(edition, countries);
     }
     const country = countries.pick(this.random);
     let pool = this.readers.get(country);
     if (!pool) {
       const addresses = this.addresses.get(country) ?? [];
-      const agents = new Weighted(DEMO_AGENTS.map((agent) => [agent, agent.weight] as const));
+      const agents = new WeightedPicker(
+        DEMO_AGENTS,
+        DEMO_AGENTS.map((agent) => agent.weight),
+      );
       pool = Array.from({ length: READERS_PER_COUNTRY }, () => {
         const agent = agents.pick(this.random);
         return {
-          ip: addresses[this.random.below(addresses.length)] ?? '',
-          userAgent: agent.userAgents[this.random.below(agent.userAgents.length)] ?? '',
+          ip: pick(this.random, addresses),
+          userAgent: pick(this.random, agent.userAgents),
         };
       });
       this.readers.set(country, pool);
     }
-    const u = this.random.next();
+    const u = this.random();
     return pool[Math.floor(pool.length * u * u)] as Reader;
   }
 
@@ -153,7 +159,7 @@ export class LiveTraffic {
     const key = `${edition}:${hit}`;
     let arrivals = this.arrivals.get(key);
     if (!arrivals) {
-      arrivals = new Weighted(arrivalsOf(edition, hit, this.siteHost));
+      arrivals = WeightedPicker.fromEntries(arrivalsOf(edition, hit, this.siteHost));
       this.arrivals.set(key, arrivals);
     }
     return arrivals.pick(this.random);

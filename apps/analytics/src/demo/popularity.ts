@@ -1,7 +1,6 @@
+import { type Random, shuffled, WeightedPicker } from '@byline/random';
 import type { DemoArticle } from './catalogue.js';
 import type { TrafficClock } from './clock.js';
-import type { Random } from './random.js';
-import { Weighted } from './weighted.js';
 
 const HOUR = 3_600_000;
 /**
@@ -30,7 +29,7 @@ export class Popularity {
   readonly hit: boolean[];
   /** Expected share of all views, per article. */
   readonly share: Float64Array;
-  private readonly picker: Weighted<number> | undefined;
+  private readonly picker: WeightedPicker<number> | undefined;
   /** Per article and decay component: survival at the window's start, its drop over the window, cumulative mass. */
   private readonly survival: Float64Array;
   private readonly drop: Float64Array;
@@ -45,7 +44,10 @@ export class Popularity {
     const ordered = [...catalogue]
       .filter((article) => inWindow(article, clock) > 0)
       .sort((a, b) => a.published_at - b.published_at || compareIds(a.article_id, b.article_id));
-    const ranks = shuffledRanks(ordered.length, random);
+    const ranks = shuffled(
+      random,
+      ordered.map((_, i) => i + 1),
+    );
     const n = ordered.length;
     this.articles = ordered;
     this.survival = new Float64Array(n * DECAY.length);
@@ -67,7 +69,7 @@ export class Popularity {
     });
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     this.share = Float64Array.from(weights, (weight) => weight / total);
-    this.picker = n > 0 ? new Weighted(weights.map((weight, i) => [i, weight] as const)) : undefined;
+    this.picker = n > 0 ? new WeightedPicker(Array.from(weights.keys()), weights) : undefined;
     const hitCount = Math.max(1, Math.round(n * HITS));
     const threshold = [...weights].sort((a, b) => b - a)[hitCount - 1] ?? Number.POSITIVE_INFINITY;
     this.hit = weights.map((weight) => weight >= threshold);
@@ -83,16 +85,16 @@ export class Popularity {
   viewTime(i: number, random: Random): number {
     for (let tries = 1; ; tries++) {
       const time = this.decayTime(i, random);
-      if (tries >= MAX_TRIES || random.next() < this.clock.weight(time)) return time;
+      if (tries >= MAX_TRIES || random() < this.clock.weight(time)) return time;
     }
   }
 
   private decayTime(i: number, random: Random): number {
     const base = i * DECAY.length;
-    const target = random.next() * (this.mass[base + DECAY.length - 1] ?? 0);
+    const target = random() * (this.mass[base + DECAY.length - 1] ?? 0);
     let k = 0;
     while (k < DECAY.length - 1 && (this.mass[base + k] ?? 0) <= target) k++;
-    const survival = (this.survival[base + k] ?? 1) - random.next() * (this.drop[base + k] ?? 0);
+    const survival = (this.survival[base + k] ?? 1) - random() * (this.drop[base + k] ?? 0);
     const age = -(DECAY[k]?.mean ?? HOUR) * Math.log(survival);
     const article = this.articles[i] as DemoArticle;
     return Math.min(this.clock.end - 1, Math.max(this.clock.start, Math.round(article.published_at + age)));
@@ -106,16 +108,6 @@ function inWindow(article: DemoArticle, clock: TrafficClock): number {
   return to <= 0
     ? 0
     : DECAY.reduce((sum, { share, mean }) => sum + share * (Math.exp(-from / mean) - Math.exp(-to / mean)), 0);
-}
-
-/** Ranks 1..n in a random order. */
-function shuffledRanks(n: number, random: Random): number[] {
-  const ranks = Array.from({ length: n }, (_, i) => i + 1);
-  for (let i = n - 1; i > 0; i--) {
-    const j = random.below(i + 1);
-    [ranks[i], ranks[j]] = [ranks[j] as number, ranks[i] as number];
-  }
-  return ranks;
 }
 
 function compareIds(a: string, b: string): number {

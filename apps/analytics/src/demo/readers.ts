@@ -1,7 +1,6 @@
+import { chance, mix, mulberry32, type Random, uint64Of, WeightedPicker } from '@byline/random';
 import { DEMO_AGENTS, type DemoAgent } from './agents.js';
 import { COUNTRY_REGIONS, countriesOf } from './geography.js';
-import { hash32, Random, uint64Of } from './random.js';
-import { Weighted } from './weighted.js';
 
 const DAY = 86_400_000;
 /** Readers in an edition's pool per view it gets a day: with the loyal ones, about 0.6 readers per view a day. */
@@ -31,13 +30,19 @@ export class ReaderPools {
     /** Expected views a day, per edition. */
     dailyViews: readonly number[],
   ) {
-    const agents = new Weighted(DEMO_AGENTS.map((agent) => [agent, agent.weight] as const));
+    const agents = new WeightedPicker(
+      DEMO_AGENTS,
+      DEMO_AGENTS.map((agent) => agent.weight),
+    );
     const regions = new Map(
-      Object.entries(COUNTRY_REGIONS).map(([country, weights]) => [country, new Weighted(Object.entries(weights))]),
+      Object.entries(COUNTRY_REGIONS).map(([country, weights]) => [
+        country,
+        WeightedPicker.fromEntries(Object.entries(weights)),
+      ]),
     );
     this.pools = editions.map((edition, e) => {
-      const random = new Random(hash32(seed, 0x7ead, e));
-      const countries = new Weighted(Object.entries(countriesOf(edition)));
+      const random = mulberry32(mix(seed, 0x7ead, e));
+      const countries = WeightedPicker.fromEntries(Object.entries(countriesOf(edition)));
       const size = Math.max(MIN_POOL, Math.round((dailyViews[e] ?? 0) * READERS_PER_DAILY_VIEW));
       return Array.from({ length: size }, () => {
         const country = countries.pick(random);
@@ -49,8 +54,8 @@ export class ReaderPools {
   /** A reader of edition `e`. */
   pick(e: number, random: Random): number {
     const pool = this.pools[e]?.length ?? 0;
-    const loyal = random.chance(LOYAL.views);
-    return Math.floor(random.next() * pool * (loyal ? LOYAL.readers : 1));
+    const loyal = chance(random, LOYAL.views);
+    return Math.floor(random() * pool * (loyal ? LOYAL.readers : 1));
   }
 
   reader(e: number, person: number): DemoReader {

@@ -1,5 +1,3 @@
-import { addDays, isoWeekday, type WallTime, wallTimeOf, zonedClock } from '@byline/time';
-import { buildCatalog, type Catalog, SECTION_STYLES, type SectionStyle } from './catalog.js';
 import {
   chance,
   intBetween,
@@ -11,7 +9,9 @@ import {
   uuidFrom,
   WeightedPicker,
   zipfWeights,
-} from './random.js';
+} from '@byline/random';
+import { addDays, isoWeekday, type WallTime, wallTimeOf, zonedClock } from '@byline/time';
+import { buildCatalog, type Catalog, SECTION_STYLES, type SectionStyle } from './catalog.js';
 import {
   AGENCIES,
   type CaptionKey,

@@ -1,4 +1,4 @@
-import { chance, mix, mulberry32, pick, shuffled, WeightedPicker, zipfWeights } from './random.js';
+import { chance, mix, mulberry32, pick, shuffled, WeightedPicker, zipfWeights } from '@byline/random';
 import { en } from './vocabulary/en.js';
 import {
   ENGLISH,

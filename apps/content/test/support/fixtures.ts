@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mulberry32 } from '@byline/random';
 import type { DataSource } from 'typeorm';
-import { mulberry32 } from '../../src/seed/random.js';
 import { EDITIONS } from './content.js';
 
 export interface FixtureArticle {

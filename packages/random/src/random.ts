@@ -41,6 +41,11 @@ export function unitFor(seed: number, index: number, salt = 0): number {
   return mix(seed, index, salt, 1) / 4294967296;
 }
 
+/** A UInt64 as ClickHouse reads it from JSON: a decimal string, from two hashes of `parts`. */
+export function uint64Of(...parts: number[]): string {
+  return ((BigInt(mix(...parts, 1)) << 32n) | BigInt(mix(...parts, 2))).toString();
+}
+
 /** An integer in [min, max], both inclusive. */
 export function intBetween(random: Random, min: number, max: number): number {
   return min + Math.floor(random() * (max - min + 1));
@@ -48,6 +53,11 @@ export function intBetween(random: Random, min: number, max: number): number {
 
 export function chance(random: Random, probability: number): boolean {
   return random() < probability;
+}
+
+/** Exponentially distributed with this mean. */
+export function exponential(random: Random, mean: number): number {
+  return -mean * Math.log(1 - random());
 }
 
 export function pick<T>(random: Random, items: readonly T[]): T {
@@ -65,52 +75,27 @@ export function shuffled<T>(random: Random, items: readonly T[]): T[] {
   return copy;
 }
 
-/** Picks items with probability proportional to their weight; the cumulative table is built once. */
-export class WeightedPicker<T> {
-  private readonly cumulative: number[] = [];
-  private readonly total: number;
-
-  constructor(
-    readonly items: readonly T[],
-    weights: readonly number[],
-  ) {
-    if (items.length === 0 || items.length !== weights.length) throw new Error('weights must match a non-empty list');
-    let sum = 0;
-    for (const weight of weights) {
-      sum += Math.max(0, weight);
-      this.cumulative.push(sum);
-    }
-    if (sum <= 0) throw new Error('at least one weight must be positive');
-    this.total = sum;
-  }
-
-  pick(random: Random): T {
-    const target = random() * this.total;
-    let low = 0;
-    let high = this.cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((this.cumulative[middle] as number) > target) high = middle;
-      else low = middle + 1;
-    }
-    return this.items[low] as T;
-  }
-}
-
 /** Zipf-like weights 1/(rank+1)^s: a few heavy items and a long tail. */
 export function zipfWeights(count: number, exponent = 1): number[] {
   return Array.from({ length: count }, (_, rank) => 1 / (rank + 1) ** exponent);
 }
 
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The low byte of `word` in two hex digits. */
+function hex(word: number): string {
+  return HEX[word & 0xff] as string;
+}
+
 /** A version-4-shaped UUID drawn from `random` (deterministic, unlike crypto.randomUUID). */
 export function uuidFrom(random: Random): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const word = Math.floor(random() * 4294967296);
-    bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
-  }
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const a = Math.floor(random() * 4294967296);
+  const b = Math.floor(random() * 4294967296);
+  const c = Math.floor(random() * 4294967296);
+  const d = Math.floor(random() * 4294967296);
+  return (
+    `${hex(a >>> 24)}${hex(a >>> 16)}${hex(a >>> 8)}${hex(a)}-${hex(b >>> 24)}${hex(b >>> 16)}-` +
+    `${hex(0x40 | ((b >>> 8) & 0x0f))}${hex(b)}-${hex(0x80 | ((c >>> 24) & 0x3f))}${hex(c >>> 16)}-` +
+    `${hex(c >>> 8)}${hex(c)}${hex(d >>> 24)}${hex(d >>> 16)}${hex(d >>> 8)}${hex(d)}`
+  );
 }
