@@ -35,6 +35,8 @@ export async function startStack(options: {
   articles: number;
   supergraphPath?: string;
   extraUrls?: Record<string, string>;
+  /** More analytics variables, e.g. TRUSTED_PROXY_HEADER to give beacons readers from many countries. */
+  analyticsEnv?: Record<string, string>;
 }): Promise<Stack> {
   const database = await createTestDatabase(inject('pgAdminUrl'), 'e2e');
   const contentConfig = loadContentConfig({ DATABASE_URL: database.url, CONTENT_PORT: '0', LOG_LEVEL: 'warn' });
@@ -53,6 +55,8 @@ export async function startStack(options: {
       CONTENT_URL: content.url,
       FLUSH_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
+      DEMO_EVENTS: '0',
+      ...options.analyticsEnv,
     }),
   );
   const gatewayConfig = loadGatewayConfig({

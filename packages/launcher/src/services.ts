@@ -57,7 +57,7 @@ export const services: ServiceSpec[] = [
     script: 'apps/analytics/dist/main.js',
     kind: 'service',
     timeoutMs: 120_000,
-    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content') }),
+    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content'), TRUSTED_PROXY_HEADER: 'x-forwarded-for' }),
     label: 'analytics subgraph (POST /collect)',
   },
   {
@@ -67,6 +67,14 @@ export const services: ServiceSpec[] = [
     timeoutMs: 30_000,
     env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content'), ANALYTICS_URL: urlOf(launch, 'analytics') }),
     label: 'GraphQL endpoint',
+  },
+  {
+    name: 'dashboard',
+    script: 'apps/dashboard/server.js',
+    kind: 'service',
+    timeoutMs: 30_000,
+    env: (launch) => ({ GATEWAY_URL: urlOf(launch, 'gateway') }),
+    label: 'readership dashboard',
   },
 ];
 

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * Serves the built dashboard (`vite build` → build/handler.js) on its own
+ * port, after checking its variables, and tells `pnpm start` it is ready.
+ */
+import { createServer } from 'node:http';
+import { exitOnConfigError, loadConfig, vars, z } from '@byline/config';
+import { announceReady, closeOnSignals, createLogger } from '@byline/http';
+
+let config;
+try {
+  config = loadConfig(
+    'dashboard',
+    z.object({
+      DASHBOARD_HOST: vars.host(),
+      DASHBOARD_PORT: vars.port(3000),
+      GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),
+      BYLINE_TIMEZONE: vars.timeZone('Asia/Baku'),
+      LOG_LEVEL: vars.logLevel(),
+    }),
+  );
+} catch (error) {
+  exitOnConfigError(error);
+}
+
+// The SvelteKit handler reads its environment once, when it is imported.
+process.env.GATEWAY_URL = config.GATEWAY_URL;
+process.env.BYLINE_TIMEZONE = config.BYLINE_TIMEZONE;
+const { handler } = await import('./build/handler.js');
+
+const log = createLogger(config.LOG_LEVEL);
+const server = createServer(handler);
+server.listen(config.DASHBOARD_PORT, config.DASHBOARD_HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.DASHBOARD_PORT;
+  const url = `http://${config.DASHBOARD_HOST}:${port}`;
+  log.info(`dashboard on ${url}, reading ${config.GATEWAY_URL}`);
+  announceReady({ url });
+});
+closeOnSignals(
+  () =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }),
+  log,
+);

@@ -1,0 +1,37 @@
+import type { ReadershipFilter } from '$lib/graphql/generated';
+import { LiveDocument, LiveSparklinesDocument } from '$lib/graphql/generated';
+import { type LiveModel, shapeLive } from '$lib/shaping/live';
+import { gql } from './gateway';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The live figures: one request for readers, minutes and the top list, one
+ * for the top articles' sparklines (it needs their ids). Readers by section
+ * and channel cover the same five minutes as the active readers count.
+ */
+export async function loadLive(filter: ReadershipFilter, edition: string | null): Promise<LiveModel> {
+  const now = new Date();
+  const minute = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
+  const lastFive = {
+    from: new Date(minute - 4 * MINUTE_MS).toISOString(),
+    to: new Date(minute + MINUTE_MS).toISOString(),
+    timeZone: 'UTC',
+  };
+  const live = await gql(LiveDocument, { filter, lastFive, edition });
+  const minutes = live.live.viewsPerMinute;
+  const ids = live.live.topArticles.map((entry) => entry.article.id);
+  const [first, last] = [minutes[0], minutes.at(-1)];
+  const sparks =
+    ids.length > 0 && first && last
+      ? await gql(LiveSparklinesDocument, {
+          filter: { ...filter, articleIds: ids },
+          range: {
+            from: first.at,
+            to: new Date(new Date(last.at).getTime() + MINUTE_MS).toISOString(),
+            timeZone: 'UTC',
+          },
+        })
+      : { readership: [] };
+  return shapeLive(live, sparks.readership, now);
+}

@@ -1,0 +1,88 @@
+import type { ChartSpec } from '$lib/charts/spec';
+import type { SectionDetailQuery } from '$lib/graphql/generated';
+import type { SectionRow } from '$lib/shaping/sections';
+import type { Table } from '$lib/tables/table';
+
+export function sectionsTable(rows: readonly SectionRow[], href: (slug: string) => string): Table {
+  return {
+    name: 'sections',
+    columns: [
+      { label: 'Section', kind: 'text' },
+      { label: 'Views', kind: 'integer' },
+      { label: 'Δ\u00a0views', kind: 'change' },
+      { label: 'Readers', kind: 'integer' },
+      { label: 'Δ\u00a0readers', kind: 'change' },
+      { label: 'Published', kind: 'integer' },
+      { label: 'Read', kind: 'integer' },
+      { label: 'Views / article', kind: 'decimal' },
+      { label: 'Shares / 1k views', kind: 'decimal' },
+      { label: 'Δ\u00a0share rate', kind: 'change' },
+      { label: 'Engaged time', kind: 'duration' },
+      { label: 'Δ\u00a0engaged', kind: 'change' },
+    ],
+    rows: rows.map((row) => ({
+      href: href(row.slug),
+      cells: [
+        row.name,
+        row.current.views,
+        row.change.views,
+        row.current.uniqueReaders,
+        row.change.uniqueReaders,
+        row.published,
+        row.current.articlesRead,
+        row.current.viewsPerArticle,
+        row.current.sharesPerThousandViews,
+        row.change.sharesPerThousandViews,
+        row.current.averageEngagedSeconds,
+        row.change.averageEngagedSeconds,
+      ],
+    })),
+  };
+}
+
+/** Views of each section, this period against the previous one. */
+export function comparisonView(rows: readonly SectionRow[]): { table: Table; spec: ChartSpec } {
+  return {
+    table: {
+      name: 'section-views-vs-previous',
+      columns: [
+        { label: 'Section', kind: 'text' },
+        { label: 'Views', kind: 'integer' },
+        { label: 'Views, previous period', kind: 'integer' },
+      ],
+      rows: rows.map((row) => ({ cells: [row.name, row.current.views, row.previous.views] })),
+    },
+    spec: {
+      type: 'bar',
+      labels: rows.map((row) => row.name),
+      series: [
+        { label: 'This period', data: rows.map((row) => row.current.views), tone: 'accent' },
+        { label: 'Previous period', data: rows.map((row) => row.previous.views), tone: 'muted' },
+      ],
+    },
+  };
+}
+
+/** A section's most read articles, each linking to its page. */
+export function sectionArticlesTable(rows: SectionDetailQuery['topArticles'], href: (id: string) => string): Table {
+  return {
+    name: 'section-top-articles',
+    columns: [
+      { label: 'Article', kind: 'text' },
+      { label: 'Authors', kind: 'text' },
+      { label: 'Published', kind: 'date' },
+      { label: 'Views', kind: 'integer' },
+      { label: 'Unique readers', kind: 'integer' },
+    ],
+    rows: rows.map((row) => ({
+      href: href(row.article.id),
+      cells: [
+        row.article.title,
+        row.article.authors.map((author) => author.name).join(', '),
+        row.article.publishedAt,
+        row.views,
+        row.uniqueReaders,
+      ],
+    })),
+  };
+}

@@ -1,0 +1,24 @@
+import { periodOf } from '$lib/filters/period';
+import { SectionsDocument } from '$lib/graphql/generated';
+import { gql } from '$lib/server/gateway';
+import { shapeSections } from '$lib/shaping/sections';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+  const { filters, readershipFilter, section } = await parent();
+  const period = periodOf(filters, new Date());
+  const data = await gql(SectionsDocument, {
+    range: period.range,
+    previous: period.previousRange,
+    interval: period.interval,
+    filter: readershipFilter,
+    from: period.span.from.toISOString(),
+    to: period.span.to.toISOString(),
+    edition: filters.edition ?? null,
+  });
+  return {
+    sections: shapeSections(data, period.starts, period.previousStarts, section?.id),
+    starts: period.starts.map((start) => start.toISOString()),
+    interval: period.interval,
+  };
+};

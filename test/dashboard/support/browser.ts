@@ -1,0 +1,55 @@
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface TestBrowser {
+  browser: Browser;
+  /** A new page at a desktop size, recording console errors and failed requests. */
+  open(options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<WatchedPage>;
+  close(): Promise<void>;
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, uncaught exceptions and failed same-origin requests seen so far. */
+  errors: string[];
+}
+
+/** Debian's headless Chromium driven by playwright-core (which gives it a fresh temporary profile). */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  return {
+    browser,
+    open: async ({ width = 1440, height = 900, colorScheme = 'light' } = {}) => {
+      const context = await browser.newContext({
+        viewport: { width, height },
+        locale: 'en-GB',
+        colorScheme,
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+      page.on('response', (response) => {
+        if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`);
+      });
+      return { page, context, errors };
+    },
+    close: () => browser.close(),
+  };
+}
