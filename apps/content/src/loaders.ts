@@ -1,10 +1,10 @@
+import { isId } from '@byline/graphql';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Article } from './articles/article.type.js';
 import { articlesByIds, articlesOfStories } from './articles/articles.sql.js';
 import type { Author } from './authors/author.type.js';
 import { authorsByIds, authorsOfArticles } from './authors/authors.sql.js';
-import { isId } from './common/ids.js';
 import type { Section } from './sections/section.type.js';
 import { sectionsByIds } from './sections/sections.sql.js';
 import type { Tag } from './tags/tag.type.js';

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { isId } from './ids.js';
 
 /** A request's batchers, created on demand and keyed by what they load and with which arguments. */
 export type Batchers = Map<string, DataLoader<string, unknown>>;
@@ -6,7 +7,8 @@ export type Batchers = Map<string, DataLoader<string, unknown>>;
 /**
  * The request's batcher for `key`, created on first use: every id asked for
  * while resolving one tick goes to `load` in one call (one SQL query for 50
- * entities); ids it does not return get `empty`.
+ * entities). Malformed ids never reach `load`; they, and ids it does not
+ * return, get `empty`.
  */
 export function batcher<V>(
   batchers: Batchers,
@@ -17,7 +19,8 @@ export function batcher<V>(
   let loader = batchers.get(key) as DataLoader<string, V> | undefined;
   if (!loader) {
     loader = new DataLoader<string, V>(async (ids) => {
-      const found = await load(ids);
+      const valid = ids.filter(isId);
+      const found = valid.length > 0 ? await load(valid) : new Map<string, V>();
       return ids.map((id) => found.get(id) ?? empty);
     });
     batchers.set(key, loader as DataLoader<string, unknown>);

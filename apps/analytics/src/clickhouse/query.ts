@@ -17,3 +17,12 @@ export async function selectRows<T>(
 export function idList(param: string): string {
   return `arrayMap(x -> toUInt64(x), {${param}:Array(String)})`;
 }
+
+/** SQL keeping rows whose `column` lies in the bound window [{from}, {to}) (epoch milliseconds, see `windowParams`). */
+export function inWindow(column: string): string {
+  return `${column} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ${column} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
+}
+
+export function windowParams(window: { from: Date; to: Date }): { from: number; to: number } {
+  return { from: window.from.getTime(), to: window.to.getTime() };
+}

@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '@byline/graphql';
 import { z } from 'zod';
 import { SHARE_NETWORKS } from './events.js';
 
@@ -6,7 +7,7 @@ export const MAX_EVENTS = 100;
 const MAX_URL_LENGTH = 2000;
 
 // Canonical decimal ids only ("007" would count apart from "7"); 18 digits always fit a UInt64.
-const articleId = z.string({ error: 'expected a string of digits' }).regex(/^[1-9][0-9]{0,17}$/, {
+const articleId = z.string({ error: 'expected a string of digits' }).regex(ID_PATTERN, {
   error: 'expected a positive decimal id of at most 18 digits',
 });
 

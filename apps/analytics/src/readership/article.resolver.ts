@@ -19,7 +19,6 @@ export enum ArticleDimension {
 registerEnumType(ArticleDimension, { name: 'ArticleDimension' });
 
 const rangeKey = (range: TimeRange) => `${range.from.getTime()}-${range.to.getTime()}-${range.timeZone}`;
-const ID = /^[1-9][0-9]{0,17}$/;
 
 /** Views rows of many articles in one query, grouped by article (and `extra` dimension / interval). */
 async function articleViews(
@@ -32,7 +31,7 @@ async function articleViews(
   const { sql, params } = viewsSql({
     range,
     groupBy: extra ? [Dimension.ARTICLE, extra] : [Dimension.ARTICLE],
-    filters: { [Dimension.ARTICLE]: ids.filter((id) => ID.test(id)) },
+    filters: { [Dimension.ARTICLE]: [...ids] },
     interval,
     limit: 1_000_000,
     now: ctx.now,

@@ -1,4 +1,4 @@
-import { badInput } from '@byline/graphql';
+import { badInput, isId } from '@byline/graphql';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { CHANNELS, DEVICES } from '../ingest/events.js';
 
@@ -60,11 +60,10 @@ export class ReadershipFilter {
 /** A checked filter: dimension → allowed values. */
 export type Filters = Partial<Record<Dimension, string[]>>;
 
-const ID_VALUE = /^[1-9][0-9]{0,17}$/;
 const FILTER_FIELDS: [keyof ReadershipFilter, Dimension, (value: string) => boolean][] = [
-  ['sectionIds', Dimension.SECTION, (v) => ID_VALUE.test(v)],
-  ['articleIds', Dimension.ARTICLE, (v) => ID_VALUE.test(v)],
-  ['authorIds', Dimension.AUTHOR, (v) => ID_VALUE.test(v)],
+  ['sectionIds', Dimension.SECTION, isId],
+  ['articleIds', Dimension.ARTICLE, isId],
+  ['authorIds', Dimension.AUTHOR, isId],
   ['editions', Dimension.EDITION, (v) => /^[a-z]{2,3}$/.test(v)],
   ['countries', Dimension.COUNTRY, (v) => /^[A-Z]{2}$/.test(v)],
   ['regions', Dimension.REGION, (v) => v.length <= 100],

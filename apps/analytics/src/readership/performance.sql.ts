@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { idList, selectRows } from '../clickhouse/query.js';
+import { idList, inWindow, selectRows } from '../clickhouse/query.js';
 import type { TimeRange } from './range.js';
 
 export interface PeriodFigures {
@@ -13,7 +13,6 @@ export interface PeriodFigures {
 
 export type Subject = 'section' | 'author';
 
-const ID = /^[1-9][0-9]{0,17}$/;
 const EMPTY: PeriodFigures = {
   views: 0,
   uniqueReaders: 0,
@@ -68,13 +67,11 @@ export async function periodFigures(
 ): Promise<Map<string, { current: PeriodFigures; previous: PeriodFigures }>> {
   const source = SOURCES[subject];
   const params = {
-    ids: ids.filter((id) => ID.test(id)),
+    ids: ids,
     from: previous.from.getTime(),
     mid: current.from.getTime(),
     to: current.to.getTime(),
   };
-  const window = (time: string) =>
-    `${time} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ${time} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
   // The current-period test is spelled out in every -If aggregate: ClickHouse
   // mis-evaluates a WITH alias of it once the WHERE bounds the same column.
   const isCurrent = (time: string) => `${time} >= fromUnixTimestamp64Milli({mid:Int64}, 'UTC')`;
@@ -95,7 +92,7 @@ export async function periodFigures(
               ${viewCount.current} AS c_views, ${viewReaders.current} AS c_readers, ${viewArticles.current} AS c_articles,
               ${viewCount.previous} AS p_views, ${viewReaders.previous} AS p_readers, ${viewArticles.previous} AS p_articles
          FROM ${source.views.table} ${source.views.join}
-        WHERE ${key} IN ${idList('ids')} AND ${window(source.views.time)}
+        WHERE ${key} IN ${idList('ids')} AND ${inWindow(source.views.time)}
         GROUP BY ${key}`,
       params,
     ),
@@ -103,7 +100,7 @@ export async function periodFigures(
       client,
       `SELECT toString(${key}) AS id, ${shareCount.current} AS c_shares, ${shareCount.previous} AS p_shares
          FROM ${source.shares.table} ${source.shares.join}
-        WHERE ${key} IN ${idList('ids')} AND ${window(source.shares.time)}
+        WHERE ${key} IN ${idList('ids')} AND ${inWindow(source.shares.time)}
         GROUP BY ${key}`,
       params,
     ),
@@ -114,7 +111,7 @@ export async function periodFigures(
          FROM (
            SELECT ${key}, view_id, ${isCurrent('min(time)')} AS current, max(engaged_seconds) AS seconds
              FROM engagement ${source.engagement.join}
-            WHERE ${key} IN ${idList('ids')} AND ${window('time')}
+            WHERE ${key} IN ${idList('ids')} AND ${inWindow('time')}
             GROUP BY ${key}, view_id
          )
         GROUP BY ${key}`,

@@ -1,6 +1,6 @@
 import { badInput, checkLimit } from '@byline/graphql';
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { selectRows } from '../clickhouse/query.js';
+import { inWindow, selectRows, windowParams } from '../clickhouse/query.js';
 import type { Context } from '../context.js';
 import { checkFilter, Dimension, ReadershipFilter } from './dimensions.js';
 import { bucketStarts, Interval, MAX_BUCKETS } from './interval.js';
@@ -172,9 +172,9 @@ export class ReadershipResolver {
       ctx.clickhouse,
       `SELECT ${column} AS key, sum(shares) AS shares
          FROM shares_by_minute
-        WHERE minute >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND minute < fromUnixTimestamp64Milli({to:Int64}, 'UTC')
+        WHERE ${inWindow('minute')}
         GROUP BY key ORDER BY shares DESC, key LIMIT {limit:UInt32}`,
-      { from: resolved.from.getTime(), to: resolved.to.getTime(), limit: checkLimit('first', first, 1000) },
+      { ...windowParams(resolved), limit: checkLimit('first', first, 1000) },
     );
     return rows.map((row) => ({ key: row.key, shares: Number(row.shares) }));
   }

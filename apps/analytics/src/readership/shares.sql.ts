@@ -1,18 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { idList, selectRows } from '../clickhouse/query.js';
+import { idList, inWindow, selectRows, windowParams } from '../clickhouse/query.js';
 import type { TimeRange } from './range.js';
 import type { NetworkCount } from './types.js';
-
-const ID = /^[1-9][0-9]{0,17}$/;
-const RANGE = `fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND {time} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
-
-function rangeParams(range: TimeRange) {
-  return { from: range.from.getTime(), to: range.to.getTime() };
-}
-
-function inRange(column: string): string {
-  return `${column} >= ${RANGE.replace('{time}', column)}`;
-}
 
 function groupByArticle<T>(rows: (T & { id: string })[]): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
@@ -26,10 +15,10 @@ export async function articleShares(client: ClickHouseClient, ids: readonly stri
     client,
     `SELECT toString(article_id) AS id, network, sum(shares) AS count
        FROM shares_by_minute
-      WHERE article_id IN ${idList('ids')} AND ${inRange('minute')}
+      WHERE article_id IN ${idList('ids')} AND ${inWindow('minute')}
       GROUP BY article_id, network
       ORDER BY count DESC, network`,
-    { ids: ids.filter((id) => ID.test(id)), ...rangeParams(range) },
+    { ids: ids, ...windowParams(range) },
   );
   return groupByArticle<NetworkCount>(
     rows.map((row) => ({ id: row.id, network: row.network, count: Number(row.count) })),
@@ -42,9 +31,9 @@ export async function viewsBackBySocialNetwork(client: ClickHouseClient, ids: re
     client,
     `SELECT toString(article_id) AS id, channel_source AS network, sum(views) AS count
        FROM views_by_minute
-      WHERE article_id IN ${idList('ids')} AND channel = 'social' AND ${inRange('minute')}
+      WHERE article_id IN ${idList('ids')} AND channel = 'social' AND ${inWindow('minute')}
       GROUP BY article_id, channel_source`,
-    { ids: ids.filter((id) => ID.test(id)), ...rangeParams(range) },
+    { ids: ids, ...windowParams(range) },
   );
   return groupByArticle<NetworkCount>(
     rows.map((row) => ({ id: row.id, network: row.network, count: Number(row.count) })),
@@ -67,11 +56,11 @@ export async function engagedTimes(
        FROM (
          SELECT ${column}, view_id, max(engaged_seconds) AS seconds
            FROM engagement
-          WHERE ${column} IN ${idList('ids')} AND ${inRange('time')}
+          WHERE ${column} IN ${idList('ids')} AND ${inWindow('time')}
           GROUP BY ${column}, view_id
        )
       GROUP BY ${column}`,
-    { ids: ids.filter((id) => ID.test(id)), ...rangeParams(range) },
+    { ids: ids, ...windowParams(range) },
   );
   return new Map(rows.map((row) => [row.id, { engagedViews: Number(row.views), totalSeconds: Number(row.seconds) }]));
 }

@@ -1,10 +1,10 @@
-import { idList } from '../clickhouse/query.js';
+import { idList, inWindow, windowParams } from '../clickhouse/query.js';
 import { DIMENSION_COLUMNS, Dimension, type Filters } from './dimensions.js';
 import type { TimeRange } from './range.js';
 
 /** Articles with the most shares, with their views over the same range; rollups only. */
 export function topSharedSql(range: TimeRange, filters: Filters, limit: number) {
-  const params: Record<string, unknown> = { from: range.from.getTime(), to: range.to.getTime(), limit };
+  const params: Record<string, unknown> = { ...windowParams(range), limit };
   const where = ['1'];
   for (const dimension of [Dimension.SECTION, Dimension.ARTICLE, Dimension.EDITION, Dimension.COUNTRY] as const) {
     const values = filters[dimension];
@@ -15,12 +15,10 @@ export function topSharedSql(range: TimeRange, filters: Filters, limit: number) 
       `${DIMENSION_COLUMNS[dimension].column} IN ${ids ? idList(`f${dimension}`) : `{f${dimension}:Array(String)}`}`,
     );
   }
-  const window = (column: string) =>
-    `${column} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ${column} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
   const sql = `
     WITH top AS (
       SELECT article_id, sum(shares) AS shares FROM shares_by_minute
-       WHERE ${window('minute')} AND ${where.join(' AND ')}
+       WHERE ${inWindow('minute')} AND ${where.join(' AND ')}
        GROUP BY article_id ORDER BY shares DESC, article_id LIMIT {limit:UInt32}
     )
     SELECT toString(top.article_id) AS id, top.shares AS shares,
@@ -28,7 +26,7 @@ export function topSharedSql(range: TimeRange, filters: Filters, limit: number) 
       FROM top
       LEFT JOIN (
         SELECT article_id, sum(views) AS views, uniqMerge(visitors) AS readers FROM views_by_minute
-         WHERE ${window('minute')} AND article_id IN (SELECT article_id FROM top)
+         WHERE ${inWindow('minute')} AND article_id IN (SELECT article_id FROM top)
          GROUP BY article_id
       ) AS v ON v.article_id = top.article_id
      ORDER BY shares DESC, top.article_id`;

@@ -1,4 +1,4 @@
-import { idList } from '../clickhouse/query.js';
+import { idList, inWindow, windowParams } from '../clickhouse/query.js';
 import { DIMENSION_COLUMNS, Dimension, type Filters } from './dimensions.js';
 import { bucketSql, Interval } from './interval.js';
 import type { TimeRange } from './range.js';
@@ -63,12 +63,8 @@ const ID_DIMENSIONS = new Set([Dimension.SECTION, Dimension.ARTICLE, Dimension.A
 
 /** WHERE conditions of the range and filters, with their bound parameters. */
 function conditions(source: Source, query: ViewsQuery, params: Record<string, unknown>): string[] {
-  params.from = query.range.from.getTime();
-  params.to = query.range.to.getTime();
-  const where = [
-    `${source.time} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC')`,
-    `${source.time} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`,
-  ];
+  Object.assign(params, windowParams(query.range));
+  const where = [inWindow(source.time)];
   for (const [dimension, values] of Object.entries(query.filters) as [Dimension, string[]][]) {
     const name = `f_${dimension.toLowerCase()}`;
     params[name] = values;

@@ -1,7 +1,6 @@
-import { badInput } from '@byline/graphql';
+import { badInput, checkId } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Author } from '../authors/author.type.js';
-import { checkId } from '../common/ids.js';
 import type { Context } from '../context.js';
 import { Section } from '../sections/section.type.js';
 import { Tag } from '../tags/tag.type.js';

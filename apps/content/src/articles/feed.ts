@@ -1,8 +1,7 @@
-import { badInput, forbidden } from '@byline/graphql';
+import { badInput, forbidden, isId } from '@byline/graphql';
 import { canEdit } from '../auth/viewer.js';
 import { authorBySlug } from '../authors/authors.sql.js';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/cursor.js';
-import { isId } from '../common/ids.js';
 import type { Context } from '../context.js';
 import { sectionBySlug } from '../sections/sections.sql.js';
 import { tagBySlug } from '../tags/tags.sql.js';

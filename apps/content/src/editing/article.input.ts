@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '@byline/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -12,7 +13,6 @@ import { Field, ID, InputType } from 'type-graphql';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const NOT_BLANK = /\S/;
-const ID_PATTERN = /^[1-9][0-9]{0,17}$/;
 
 @InputType({ description: 'The editable content of an article (an update replaces all of it).' })
 export class ArticleInput {

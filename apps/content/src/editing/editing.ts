@@ -1,8 +1,7 @@
-import { badInput } from '@byline/graphql';
+import { badInput, checkId } from '@byline/graphql';
 import type { EntityManager } from 'typeorm';
 import { type Article, ArticleStatus } from '../articles/article.type.js';
 import { articlesByIds, articlesOfStories } from '../articles/articles.sql.js';
-import { checkId } from '../common/ids.js';
 import type { Context } from '../context.js';
 import type { ArticleInput } from './article.input.js';
 import { existingIds, insertArticle, setBylineAndTags, setStatus, updateArticleContent } from './article-writes.sql.js';

@@ -1,6 +1,7 @@
-import { badInput } from '@byline/graphql';
+import { badInput } from './errors.js';
 
-const ID_PATTERN = /^[1-9][0-9]{0,17}$/;
+/** Entity ids across the graph: positive integers below 10^18, as strings. */
+export const ID_PATTERN = /^[1-9][0-9]{0,17}$/;
 
 /** True for ids this service can hold (positive integers as strings). */
 export function isId(value: string): boolean {
