@@ -131,6 +131,8 @@ describe('charts show what the gateway returns', () => {
       }`,
       { range: lastFive },
     );
+    expect(now.bySection.length).toBeGreaterThan(0);
+    expect(now.byChannel.length).toBeGreaterThan(0);
     expect((await readTable(page, 'readers-by-section-now')).rows).toEqual(
       now.bySection.map((row) => cells(row.section.name, row.uniqueReaders)),
     );
@@ -178,6 +180,9 @@ describe('charts show what the gateway returns', () => {
     expect(rows).toHaveLength(7);
     const byBucket = new Map(series.readership.map((row) => [row.bucket, String(row.views)]));
     for (const row of rows) expect(row[1]).toBe(byBucket.get(row[0] as string) ?? '0');
+    const total = series.readership.reduce((sum, row) => sum + row.views, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(rows.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(total);
     await context.close();
   });
 

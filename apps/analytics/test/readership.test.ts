@@ -274,6 +274,7 @@ describe('federated article fields', () => {
     spy.mockRestore();
     expect(result.errors).toBeUndefined();
     const truth = expected((v) => [v.article.article_id]);
+    expect(result.data?._entities.map((entity) => entity.id)).toEqual(ARTICLES.map((a) => a.article_id));
     for (const entity of result.data?._entities ?? []) {
       expect({ views: entity.views, uniqueReaders: entity.uniqueReaders }).toEqual(truth[entity.id]);
       expect(entity.shares.total).toBe(shares.filter((s) => s.article.article_id === entity.id).length);
@@ -326,6 +327,14 @@ describe('article, section and author figures', () => {
           ),
         ).map(([k, f]) => [k, f.views]),
       ),
+    );
+    expect(entity?.amplification.map((row) => row.network).sort()).toEqual(
+      [
+        ...new Set([
+          ...shares.filter((s) => s.article === article).map((s) => s.network),
+          ...mine.filter((v) => v.channel === 'social').map((v) => v.network as string),
+        ]),
+      ].sort(),
     );
     for (const row of entity?.amplification ?? []) {
       expect(row.shares).toBe(shares.filter((s) => s.article === article && s.network === row.network).length);

@@ -148,6 +148,10 @@ describe('lists', () => {
     query.mockRestore();
     const inWindow = (a: FixtureArticle) =>
       a.status !== 'draft' && (a.publishedAt as Date) >= from && (a.publishedAt as Date) < to;
+    expect(result.errors).toBeUndefined();
+    expect(articles.some(inWindow)).toBe(true);
+    expect(result.data?.sections).toHaveLength(catalog.sectionIds.length);
+    expect(result.data?.authors).toHaveLength(catalog.authorIds.length);
     for (const section of result.data?.sections ?? []) {
       const mine = articles.filter((a) => inWindow(a) && a.sectionId === section.id);
       expect(section.articlesPublished).toBe(mine.length);
