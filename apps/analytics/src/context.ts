@@ -1,6 +1,6 @@
 import { type Batchers, batcher } from '@byline/graphql';
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { Ingest } from './ingest/ingest.js';
+import type { Ingest, Reader } from './ingest/ingest.js';
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
@@ -12,7 +12,7 @@ export interface Context {
   /** Request-scoped batchers, one per (query kind, arguments). */
   batchers: Batchers;
   /** The caller's IP and user agent, for `recordView`/`recordShare` from server-side clients. */
-  client: { ip: string; userAgent: string };
+  client: Reader;
 }
 
 /** The request's batcher for one kind of lookup with given arguments (see `batcher`). */

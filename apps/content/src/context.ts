@@ -11,6 +11,8 @@ export interface Context {
   /** Edition code → PostgreSQL text-search configuration. */
   editions: ReadonlyMap<string, string>;
   defaultEdition: string;
+  /** One clock reading per request, so every field's default window is the same one. */
+  now: Date;
   /** Request-scoped batchers created on demand, keyed by what they load and their arguments. */
   batchers: Batchers;
 }
@@ -30,6 +32,7 @@ export function createContext(
     viewer: viewerFromHeaders(headers),
     editions: settings.editions,
     defaultEdition: settings.editions.keys().next().value ?? 'en',
+    now: new Date(),
     batchers: new Map(),
   };
 }

@@ -2,11 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, vars, z } from '@byline/config';
 import type { LogLevel } from '@byline/http';
 
-/** Each subgraph's URL variable and default, by its name in the supergraph: adding a subgraph is one line. */
+/**
+ * Each subgraph's URL variable, by its name in the supergraph: adding a
+ * subgraph is one line. Unset, the supergraph's own routing URL applies
+ * (the defaults live in packages/supergraph/src/subgraphs.ts only).
+ */
 const subgraphUrlVariables = {
-  content: ['CONTENT_URL', 'http://127.0.0.1:4001/graphql'],
-  analytics: ['ANALYTICS_URL', 'http://127.0.0.1:4002/graphql'],
-} as const satisfies Record<string, readonly [string, string]>;
+  content: 'CONTENT_URL',
+  analytics: 'ANALYTICS_URL',
+} as const satisfies Record<string, string>;
 
 // Both src/ and dist/ sit two folders below the repo root.
 const defaultSupergraphPath = fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url));
@@ -14,7 +18,7 @@ const defaultSupergraphPath = fileURLToPath(new URL('../../../schema/supergraph.
 function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
   const production = env.NODE_ENV === 'production';
   const subgraphUrls = Object.fromEntries(
-    Object.values(subgraphUrlVariables).map(([variable, fallback]) => [variable, vars.url().default(fallback)]),
+    Object.values(subgraphUrlVariables).map((variable) => [variable, vars.url().optional()]),
   );
   return z.object({
     NODE_ENV: z.string().optional(),
@@ -35,7 +39,7 @@ export interface GatewayConfig {
   /** 0 picks a free port. */
   port: number;
   supergraphPath: string;
-  /** Subgraph name (as in the supergraph) → URL of its GraphQL endpoint. */
+  /** Subgraph name (as in the supergraph) → URL of its GraphQL endpoint, where configured. */
   subgraphUrls: Record<string, string>;
   corsOrigins: string[];
   bodyLimitBytes: number;
@@ -50,7 +54,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   const raw = loadConfig('gateway', gatewayConfigSchema(env), env);
   const urls: Record<string, unknown> = raw;
   const subgraphUrls: Record<string, string> = {};
-  for (const [name, [variable]] of Object.entries(subgraphUrlVariables)) subgraphUrls[name] = String(urls[variable]);
+  for (const [name, variable] of Object.entries(subgraphUrlVariables)) {
+    const url = urls[variable];
+    if (typeof url === 'string') subgraphUrls[name] = url;
+  }
   return {
     host: raw.GATEWAY_HOST,
     port: raw.GATEWAY_PORT,

@@ -22,15 +22,13 @@ export interface EmbeddedPostgres {
   /** postgres:// URL of `database`, with the cluster's generated password. */
   url: string;
   port: number;
-  /** URL of another database on the same cluster. */
-  urlFor(database: string): string;
   stop(): Promise<void>;
 }
 
 const USER = 'byline';
 
 /** Asks the kernel for a free loopback port. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -104,25 +102,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: urlFor(database),
     port,
-    urlFor,
     stop: () => server.stop(),
   };
 }
 
 /** Creates `database` on the server at `adminUrl` unless it exists. */
-export async function createDatabaseIfMissing(adminUrl: string, database: string, template?: string) {
+export async function createDatabaseIfMissing(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
       // Identifiers cannot be bound as parameters: quote them with the server's own function.
-      const { rows } = await client.query<{ db: string; tpl: string | null }>(
-        'SELECT quote_ident($1) AS db, quote_ident($2) AS tpl',
-        [database, template ?? null],
-      );
-      const sql = `CREATE DATABASE ${rows[0]?.db}${template ? ` TEMPLATE ${rows[0]?.tpl}` : ''}`;
-      await client.query(sql);
+      const { rows } = await client.query<{ db: string }>('SELECT quote_ident($1) AS db', [database]);
+      await client.query(`CREATE DATABASE ${rows[0]?.db}`);
     }
   } finally {
     await client.end();

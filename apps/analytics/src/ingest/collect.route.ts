@@ -19,7 +19,7 @@ export interface CollectOptions {
 const SNIPPET = fileURLToPath(new URL('../../snippet/byline.min.js', import.meta.url));
 
 /** Largest beacon accepted: a batch of 100 small events fits. */
-export const COLLECT_BODY_LIMIT = 8 * 1024;
+const COLLECT_BODY_LIMIT = 8 * 1024;
 
 export function readerOf(
   request: FastifyRequest,
@@ -69,7 +69,6 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
       } catch (error) {
         if (error instanceof IngestError) return reply.status(400).send({ error: error.message, field: error.field });
         if (error instanceof SpoolFullError) {
-          metrics.reject('spool_full');
           return reply
             .status(503)
             .header('retry-after', '5')

@@ -8,7 +8,7 @@ type Agent = ReturnType<typeof describeAgent>;
 
 import type { ArticleFacts, EventRecord, ReaderFacts } from './events.js';
 import { type ClientEvent, eventField, type PayloadForm } from './payload.js';
-import type { Pipeline } from './pipeline.js';
+import { type Pipeline, SpoolFullError } from './pipeline.js';
 
 /** A refused event: the HTTP layer answers 400 and GraphQL BAD_USER_INPUT, naming `field`. */
 export class IngestError extends Error {
@@ -156,6 +156,7 @@ export function createIngest(deps: IngestDependencies): Ingest {
       await deps.pipeline.accept(records);
     } catch (error) {
       seenIds.release(events);
+      if (error instanceof SpoolFullError) deps.pipeline.metrics.reject('spool_full');
       throw error;
     }
     return records.length;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SHARE_NETWORKS } from './events.js';
 
 /** The most events one request to `POST /collect` may carry. */
-export const MAX_EVENTS = 100;
+const MAX_EVENTS = 100;
 const MAX_URL_LENGTH = 2000;
 
 // Canonical decimal ids only ("007" would count apart from "7"); 18 digits always fit a UInt64.

@@ -4,8 +4,8 @@ import { batched, type Context } from '../context.js';
 import { Dimension } from './dimensions.js';
 import { ArticleEntity } from './entities.js';
 import { bucketStarts, Interval } from './interval.js';
-import { RangeInput, RangePreset, resolveRange, type TimeRange } from './range.js';
-import { articleShares, engagedTimes, viewsBackBySocialNetwork } from './shares.sql.js';
+import { RangeInput, RangePreset, rangeKey, resolveRange, type TimeRange } from './range.js';
+import { articleShares, engagedTimes, groupByArticle, viewsBackBySocialNetwork } from './shares.sql.js';
 import { Amplification, Breakdown, EngagedTime, ShareSummary, TimePoint } from './types.js';
 import { toViewsRow, type ViewsRow, viewsSql } from './views.sql.js';
 
@@ -17,8 +17,6 @@ export enum ArticleDimension {
   DEVICE = 'DEVICE',
 }
 registerEnumType(ArticleDimension, { name: 'ArticleDimension' });
-
-const rangeKey = (range: TimeRange) => `${range.from.getTime()}-${range.to.getTime()}-${range.timeZone}`;
 
 /** Views rows of many articles in one query, grouped by article (and `extra` dimension / interval). */
 async function articleViews(
@@ -36,15 +34,11 @@ async function articleViews(
     limit: 1_000_000,
     now: ctx.now,
   });
-  const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map((row) =>
-    toViewsRow(row, extra ? 2 : 1),
-  );
-  const byArticle = new Map<string, ViewsRow[]>();
-  for (const row of rows) {
-    const id = row.keys[0] as string;
-    byArticle.set(id, [...(byArticle.get(id) ?? []), row]);
-  }
-  return byArticle;
+  const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map((row) => {
+    const figures = toViewsRow(row, extra ? 2 : 1);
+    return { ...figures, id: figures.keys[0] as string };
+  });
+  return groupByArticle<ViewsRow>(rows);
 }
 
 @Resolver(() => ArticleEntity)

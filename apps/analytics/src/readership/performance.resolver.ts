@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root 
 import { batched, type Context } from '../context.js';
 import { AuthorEntity, SectionEntity } from './entities.js';
 import { emptyFigures, type PeriodFigures, periodFigures, type Subject } from './performance.sql.js';
-import { previousPeriod, RangeInput, RangePreset, resolveRange } from './range.js';
+import { previousPeriod, RangeInput, RangePreset, rangeKey, resolveRange } from './range.js';
 
 @ObjectType({ description: 'Readership of a section or an author in one period.' })
 export class PeriodStats {
@@ -66,7 +66,7 @@ export class Performance {
 
 const ratio = (a: number, b: number, scale = 1) => (b > 0 ? (a / b) * scale : null);
 
-export function toStats(figures: PeriodFigures): PeriodStats {
+function toStats(figures: PeriodFigures): PeriodStats {
   return {
     views: figures.views,
     uniqueReaders: figures.uniqueReaders,
@@ -98,7 +98,7 @@ function change(current: PeriodStats, previous: PeriodStats): PeriodChange {
 async function performance(subject: Subject, id: string, range: RangeInput | null, ctx: Context): Promise<Performance> {
   const current = resolveRange(range ?? { preset: RangePreset.LAST_30_DAYS }, ctx.timeZone, ctx.now);
   const previous = previousPeriod(current);
-  const key = `${subject}-performance:${current.from.getTime()}-${current.to.getTime()}`;
+  const key = `${subject}-performance:${rangeKey(current)}`;
   const figures = await batched(
     ctx,
     key,

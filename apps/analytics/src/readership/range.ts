@@ -37,7 +37,7 @@ export interface TimeRange {
 }
 
 /** Longest range a query may cover. */
-export const MAX_RANGE_DAYS = 400;
+const MAX_RANGE_DAYS = 400;
 const DAY_MS = 86_400_000;
 
 function isTimeZone(zone: string): boolean {
@@ -98,6 +98,11 @@ export function resolveRange(
     throw badInput(`${field}.from`, `ranges cover at most ${MAX_RANGE_DAYS} days`);
   }
   return { from, to, timeZone };
+}
+
+/** Identifies a resolved range in batcher keys. */
+export function rangeKey(range: TimeRange): string {
+  return `${range.from.getTime()}-${range.to.getTime()}-${range.timeZone}`;
 }
 
 /** The period of the same length just before `range`, for period-over-period change. */

@@ -83,9 +83,9 @@ async function topArticles(
     filters: filter,
     limit: first,
     now: ctx.now,
+    orderBy: by === TopMetric.READERS ? 'readers' : 'views',
   });
-  const ordered = by === TopMetric.READERS ? sql.replace('ORDER BY views DESC', 'ORDER BY readers DESC') : sql;
-  const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, ordered, params)).map((row) =>
+  const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map((row) =>
     toViewsRow(row, 1),
   );
   return rows.map((row) => ({

@@ -3,9 +3,14 @@ import { idList, inWindow, selectRows, windowParams } from '../clickhouse/query.
 import type { TimeRange } from './range.js';
 import type { NetworkCount } from './types.js';
 
-function groupByArticle<T>(rows: (T & { id: string })[]): Map<string, T[]> {
+/** Rows of many articles, in their order, split by article id. */
+export function groupByArticle<T>(rows: readonly (T & { id: string })[]): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
-  for (const { id, ...rest } of rows) grouped.set(id, [...(grouped.get(id) ?? []), rest as T]);
+  for (const { id, ...rest } of rows) {
+    const group = grouped.get(id);
+    if (group) group.push(rest as T);
+    else grouped.set(id, [rest as T]);
+  }
   return grouped;
 }
 

@@ -28,8 +28,9 @@ export interface ViewsQuery {
   groupBy: Dimension[];
   filters: Filters;
   interval?: Interval;
-  /** Biggest first, or in time order when there is an interval. */
   limit: number;
+  /** Biggest first by this measure (default views), after bucket order when there is an interval. */
+  orderBy?: 'views' | 'readers';
   now: Date;
 }
 
@@ -39,7 +40,7 @@ export interface ViewsQuery {
  * involved), minute buckets otherwise; the raw table only for authors, which
  * the rollups do not keep.
  */
-export function chooseSource(query: Pick<ViewsQuery, 'range' | 'groupBy' | 'filters' | 'interval' | 'now'>): Source {
+function chooseSource(query: Pick<ViewsQuery, 'range' | 'groupBy' | 'filters' | 'interval' | 'now'>): Source {
   const dimensions = [...query.groupBy, ...(Object.keys(query.filters) as Dimension[])];
   if (dimensions.some((dimension) => !DIMENSION_COLUMNS[dimension].inRollup)) return RAW;
   const { from, to, timeZone } = query.range;
@@ -71,7 +72,7 @@ function conditions(source: Source, query: ViewsQuery, params: Record<string, un
     const list = ID_DIMENSIONS.has(dimension) ? idList(name) : `{${name}:Array(String)}`;
     where.push(
       dimension === Dimension.AUTHOR && !query.groupBy.includes(Dimension.AUTHOR)
-        ? `hasAny(author_ids, arrayMap(x -> toUInt32(x), {${name}:Array(String)}))`
+        ? `hasAny(author_ids, ${idList(name)})`
         : `${DIMENSION_COLUMNS[dimension].column} IN ${list}`,
     );
   }
@@ -103,7 +104,7 @@ export function viewsSql(query: ViewsQuery): { sql: string; params: Record<strin
       FROM ${source.table} ${arrayJoin}
      WHERE ${conditions(source, query, params).join('\n       AND ')}
      ${groups.length > 0 ? `GROUP BY ${groups.join(', ')}` : ''}
-     ORDER BY ${query.interval ? 'bucket, views DESC' : 'views DESC'}${groups.length > 0 ? `, ${groups.join(', ')}` : ''}
+     ORDER BY ${query.interval ? 'bucket, ' : ''}${query.orderBy ?? 'views'} DESC${groups.length > 0 ? `, ${groups.join(', ')}` : ''}
      LIMIT {limit:UInt32}`;
   return { sql, params };
 }

@@ -74,13 +74,15 @@ async function record(ctx: Context, event: Record<string, unknown>, reader: Read
   try {
     return await ctx.ingest.record(
       parsed.events,
-      { ip: reader?.ip ?? ctx.client.ip, userAgent: reader?.userAgent ?? ctx.client.userAgent },
+      // A reader given by the caller is not the one the CDN saw: its country is looked up from its IP.
+      reader?.ip || reader?.userAgent
+        ? { ip: reader.ip ?? ctx.client.ip, userAgent: reader.userAgent ?? ctx.client.userAgent }
+        : ctx.client,
       parsed.form,
     );
   } catch (error) {
     if (error instanceof IngestError) throw badInput(`input.${error.field}`, error.reason);
     if (error instanceof SpoolFullError) {
-      ctx.ingest.pipeline.metrics.reject('spool_full');
       throw new GraphQLError('busy: events are not being accepted now; retry shortly', {
         extensions: { code: 'UNAVAILABLE' },
       });

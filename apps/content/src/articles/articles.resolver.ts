@@ -1,4 +1,4 @@
-import { badInput, checkId } from '@byline/graphql';
+import { badInput, checkId, checkLimit } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Author } from '../authors/author.type.js';
 import type { Context } from '../context.js';
@@ -68,7 +68,6 @@ export class ArticlesResolver {
     @Arg('first', () => Int, { defaultValue: 5, description: '1 to 20.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<Article[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 20) throw badInput('first', 'must be between 1 and 20');
-    return relatedArticles(ctx.db, article, first);
+    return relatedArticles(ctx.db, article, checkLimit('first', first, 20));
   }
 }

@@ -1,7 +1,7 @@
-import { badInput, forbidden, isId } from '@byline/graphql';
+import { badInput, checkLimit, forbidden, isId } from '@byline/graphql';
 import { canEdit } from '../auth/viewer.js';
 import { authorBySlug } from '../authors/authors.sql.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/cursor.js';
 import type { Context } from '../context.js';
 import { sectionBySlug } from '../sections/sections.sql.js';
 import { tagBySlug } from '../tags/tags.sql.js';
@@ -12,9 +12,16 @@ import { type FeedQuery, feedCount, feedPage } from './feed.sql.js';
 
 const POSITION = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
+/** A real UTC instant with microseconds (the shape is not enough: "2024-02-30" would reach the database). */
+function isInstant(value: string): boolean {
+  if (!POSITION.test(value)) return false;
+  const parsed = new Date(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
 function readCursor(cursor: string, order: ArticleOrder): FeedQuery['after'] {
   const [cursorOrder, listedAt, id] = decodeCursor('after', 'feed', cursor);
-  if (typeof listedAt !== 'string' || !POSITION.test(listedAt) || typeof id !== 'string' || !isId(id)) {
+  if (typeof listedAt !== 'string' || !isInstant(listedAt) || typeof id !== 'string' || !isId(id)) {
     throw badInput('after', 'malformed cursor');
   }
   if (cursorOrder !== order) throw badInput('after', 'this cursor belongs to a list in another order');
@@ -63,7 +70,7 @@ async function toFeedQuery(ctx: Context, filter: ArticleFilter, order: ArticleOr
 
 /** The `articles` connection: keyset pagination over (listed_at, id). */
 export async function articleFeed(ctx: Context, args: ArticlesArgs): Promise<ArticleConnection> {
-  const first = checkPageSize('first', args.first);
+  const first = checkLimit('first', args.first, MAX_PAGE_SIZE);
   const after = args.after ? readCursor(args.after, args.orderBy) : undefined;
   const query = await toFeedQuery(ctx, args.filter ?? {}, args.orderBy);
   const rows = await feedPage(ctx.db, { ...query, after }, first);

@@ -22,7 +22,7 @@ export class AuthorsResolver {
     @Args(() => PublishedWindowArgs) args: PublishedWindowArgs,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    const window = checkWindow(args, ctx.editions);
+    const window = checkWindow(args, ctx.editions, ctx.now);
     return batcher(
       ctx.batchers,
       `published-by-author:${windowKey(window)}`,

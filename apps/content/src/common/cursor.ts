@@ -19,11 +19,5 @@ export function decodeCursor(field: string, kind: string, cursor: string): unkno
   return decoded.slice(1);
 }
 
+/** The largest page a connection serves. */
 export const MAX_PAGE_SIZE = 100;
-
-export function checkPageSize(field: string, first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(field, `must be between 1 and ${MAX_PAGE_SIZE}`);
-  }
-  return first;
-}

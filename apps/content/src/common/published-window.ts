@@ -21,8 +21,12 @@ export interface PublishedWindow {
 
 const DAY = 86_400_000;
 
-export function checkWindow(args: PublishedWindowArgs, editions: ReadonlyMap<string, string>): PublishedWindow {
-  const to = args.to ?? new Date();
+export function checkWindow(
+  args: PublishedWindowArgs,
+  editions: ReadonlyMap<string, string>,
+  now: Date,
+): PublishedWindow {
+  const to = args.to ?? now;
   const from = args.from ?? new Date(to.getTime() - 30 * DAY);
   if (from >= to) throw badInput('to', 'must be later than from');
   if (args.edition && !editions.has(args.edition)) throw badInput('edition', 'unknown edition');

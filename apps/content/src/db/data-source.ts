@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { ContentSchema1764028800000 } from './migrations/1764028800000-content-schema.js';
+import { OneEditionPerStory1764115200000 } from './migrations/1764115200000-one-edition-per-story.js';
 
 /** Versioned schema changes, applied in order; never `synchronize`. */
-export const migrations = [ContentSchema1764028800000];
+export const migrations = [ContentSchema1764028800000, OneEditionPerStory1764115200000];
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({

@@ -30,15 +30,20 @@ async function loadForUpdate(tx: EntityManager, id: string): Promise<Article> {
   return article;
 }
 
-/** Runs a write in one transaction; a duplicate slug becomes a BAD_USER_INPUT on `input.slug`. */
+/** Unique constraints a client can run into, and what to tell it. */
+const CONFLICTS: Record<string, [field: string, message: string]> = {
+  articles_edition_slug_key: ['input.slug', 'is already used by another article of this edition'],
+  articles_story_edition_key: ['translationOf', 'the story already has an article in this edition'],
+};
+
+/** Runs a write in one transaction; a unique-constraint conflict becomes a BAD_USER_INPUT naming the field. */
 async function write<T>(ctx: Context, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   try {
     return await ctx.db.transaction(work);
   } catch (error) {
     const { code, constraint } = error as { code?: string; constraint?: string };
-    if (code === UNIQUE_VIOLATION && constraint === 'articles_edition_slug_key') {
-      throw badInput('input.slug', 'is already used by another article of this edition');
-    }
+    const conflict = code === UNIQUE_VIOLATION && constraint ? CONFLICTS[constraint] : undefined;
+    if (conflict) throw badInput(...conflict);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
-import { badInput } from '@byline/graphql';
+import { badInput, checkLimit } from '@byline/graphql';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { SearchConnection } from '../articles/connection.type.js';
-import { checkPageSize, decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/cursor.js';
 import type { Context } from '../context.js';
 import { searchCount, searchPage } from './search.sql.js';
 import { snippetHtml } from './snippet.js';
@@ -37,7 +37,7 @@ function readOffset(cursor: string | null | undefined): number {
 export class SearchResolver {
   @Query(() => SearchConnection, { description: 'Full-text search of published articles, ranked.' })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context): Promise<SearchConnection> {
-    const first = checkPageSize('first', args.first);
+    const first = checkLimit('first', args.first, MAX_PAGE_SIZE);
     const text = args.query.trim();
     if (text.length === 0 || text.length > 200) throw badInput('query', 'must be 1 to 200 characters');
     const searchConfig = ctx.editions.get(args.edition);

@@ -36,7 +36,7 @@ export class SectionsResolver {
     @Args(() => PublishedWindowArgs) args: PublishedWindowArgs,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    const window = checkWindow(args, ctx.editions);
+    const window = checkWindow(args, ctx.editions, ctx.now);
     return batcher(
       ctx.batchers,
       `published-by-section:${windowKey(window)}`,

@@ -60,7 +60,7 @@ export function classifyChannel(input: ChannelInput): ChannelFacts {
 }
 
 /** Lower-cased, without a trailing dot or a leading `www.`. */
-export function normaliseHost(host: string): string {
+function normaliseHost(host: string): string {
   return host
     .trim()
     .toLowerCase()
