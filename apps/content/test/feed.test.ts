@@ -167,6 +167,11 @@ describe('articles feed input errors', () => {
       'after',
     ],
     [
+      'cursor with an impossible date',
+      { after: Buffer.from('["feed","NEWEST","2025-02-30T25:61:00.000000Z","1"]').toString('base64url') },
+      'after',
+    ],
+    [
       'cursor with SQL in it',
       { after: Buffer.from(`["feed","newest","2025'; DROP TABLE articles;--","1"]`).toString('base64url') },
       'after',
