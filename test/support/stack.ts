@@ -24,6 +24,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** The internal signing secret every service of the test stack shares. */
+export const STACK_SECRET = 'stack-test-secret-at-least-32-characters';
+
 export const DEMO_END = new Date('2026-01-01T00:00:00Z');
 
 /**
@@ -39,7 +42,12 @@ export async function startStack(options: {
   analyticsEnv?: Record<string, string>;
 }): Promise<Stack> {
   const database = await createTestDatabase(inject('pgAdminUrl'), 'e2e');
-  const contentConfig = loadContentConfig({ DATABASE_URL: database.url, CONTENT_PORT: '0', LOG_LEVEL: 'warn' });
+  const contentConfig = loadContentConfig({
+    DATABASE_URL: database.url,
+    CONTENT_PORT: '0',
+    LOG_LEVEL: 'warn',
+    INTERNAL_SECRET: STACK_SECRET,
+  });
   const content = await startContentService(contentConfig);
   await seedDemoData(content.db, {
     articles: options.articles,
@@ -56,6 +64,7 @@ export async function startStack(options: {
       FLUSH_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
       DEMO_EVENTS: '0',
+      INTERNAL_SECRET: STACK_SECRET,
       ...options.analyticsEnv,
     }),
   );
@@ -64,6 +73,7 @@ export async function startStack(options: {
     CONTENT_URL: content.url,
     ANALYTICS_URL: analytics.url,
     LOG_LEVEL: 'warn',
+    INTERNAL_SECRET: STACK_SECRET,
   });
   if (options.supergraphPath) gatewayConfig.supergraphPath = options.supergraphPath;
   Object.assign(gatewayConfig.subgraphUrls, options.extraUrls);

@@ -1,3 +1,4 @@
+import type { Identity } from '@byline/auth';
 import { type Batchers, batcher } from '@byline/graphql';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Ingest, Reader } from './ingest/ingest.js';
@@ -13,6 +14,8 @@ export interface Context {
   batchers: Batchers;
   /** The caller's IP and user agent, for `recordView`/`recordShare` from server-side clients. */
   client: Reader;
+  /** Who is asking, as signed by the gateway. */
+  identity: Identity;
 }
 
 /** The request's batcher for one kind of lookup with given arguments (see `batcher`). */

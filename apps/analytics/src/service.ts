@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { internalSecret, serviceHeaders } from '@byline/auth';
 import type { ClickHouse } from '@byline/clickhouse';
-import { createLogger, type RunningService, startGraphQLService } from '@byline/http';
+import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import { createAnalyticsApollo } from './apollo.js';
 import { openAnalyticsStore } from './clickhouse/open.js';
 import type { AnalyticsConfig } from './config.js';
@@ -32,6 +33,8 @@ export async function startAnalyticsService(
 ): Promise<AnalyticsService> {
   const now = overrides.now ?? (() => new Date());
   const log = createLogger(config.LOG_LEVEL);
+  const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
+  const contentHeaders = () => serviceHeaders('analytics', secret);
   const store = await openAnalyticsStore(config, (line) => log.info(line));
   const pipeline = await createPipeline({
     dir: join(config.BYLINE_DATA_DIR, 'spool'),
@@ -47,7 +50,7 @@ export async function startAnalyticsService(
     const visitors = createVisitorIds({ file: join(config.BYLINE_DATA_DIR, 'visitor-salts.json'), now });
     const ingest = createIngest({
       pipeline,
-      articles: overrides.articles ?? createArticleLookup(config.CONTENT_URL),
+      articles: overrides.articles ?? createArticleLookup(config.CONTENT_URL, contentHeaders),
       geo: await createGeoLookup(),
       visitorId: (ip, userAgent, at) => visitors.visitorId(ip, userAgent, at),
       siteHosts: config.SITE_HOSTS,
@@ -60,6 +63,7 @@ export async function startAnalyticsService(
       port: config.ANALYTICS_PORT,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       corsOrigins: config.CORS_ORIGINS,
+      internalSecret: secret,
       apollo: await createAnalyticsApollo(log),
       context: async (request) => ({
         clickhouse: store.client,
@@ -68,6 +72,7 @@ export async function startAnalyticsService(
         ingest,
         batchers: new Map(),
         client: readerOf(request, headers),
+        identity: identityOf(request),
       }),
       readiness: async () => {
         const ping = await store.client.ping();
@@ -91,6 +96,7 @@ export async function startAnalyticsService(
       const { CONTENT_URL: contentUrl, BYLINE_TIMEZONE: timeZone, DEMO_EVENTS: events } = config;
       seeding = seedDemoReadership(store.client, {
         contentUrl,
+        contentHeaders,
         endAt: now(),
         timeZone,
         events,

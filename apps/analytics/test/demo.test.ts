@@ -142,6 +142,7 @@ describe('demo readership in ClickHouse', () => {
     content = await startContentStub();
     const outcome = await seedDemoReadership(clickhouse.client, {
       contentUrl: content.url,
+      contentHeaders: () => ({ 'x-byline-identity': 'signed' }),
       endAt: END,
       timeZone: TIME_ZONE,
       events: EVENTS,
@@ -186,6 +187,7 @@ describe('demo readership in ClickHouse', () => {
     expect(await tableCounts()).toEqual(expected);
     const outcome = await seedDemoReadership(clickhouse.client, {
       contentUrl: content.url,
+      contentHeaders: () => ({ 'x-byline-identity': 'signed' }),
       endAt: END,
       timeZone: TIME_ZONE,
       events: EVENTS,

@@ -43,6 +43,8 @@ export const contentConfigSchema = z.object({
   BODY_LIMIT_BYTES: vars.positiveInt(2 * 1024 * 1024),
   CORS_ORIGINS: vars.list(''),
   DEMO_ARTICLES: vars.positiveInt(20_000),
+  /** Verifies the identity the gateway signs; unset: the one generated in BYLINE_DATA_DIR. */
+  INTERNAL_SECRET: vars.secret(),
   LOG_LEVEL: vars.logLevel(),
 });
 

@@ -1,13 +1,14 @@
+import type { Identity } from '@byline/auth';
 import type { Batchers } from '@byline/graphql';
 import type { DataSource } from 'typeorm';
-import { type Viewer, viewerFromHeaders } from './auth/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
   db: DataSource;
   loaders: Loaders;
-  viewer: Viewer;
+  /** Who is asking, as signed by the gateway. */
+  identity: Identity;
   /** Edition code → PostgreSQL text-search configuration. */
   editions: ReadonlyMap<string, string>;
   defaultEdition: string;
@@ -22,14 +23,11 @@ export interface ContextSettings {
   editions: ReadonlyMap<string, string>;
 }
 
-export function createContext(
-  settings: ContextSettings,
-  headers: Record<string, string | string[] | undefined>,
-): Context {
+export function createContext(settings: ContextSettings, identity: Identity): Context {
   return {
     db: settings.db,
     loaders: createLoaders(settings.db),
-    viewer: viewerFromHeaders(headers),
+    identity,
     editions: settings.editions,
     defaultEdition: settings.editions.keys().next().value ?? 'en',
     now: new Date(),

@@ -23,7 +23,7 @@ type Reference = { id: string };
 const references = {
   Article: {
     __resolveReference: async ({ id }: Reference, ctx: Context) =>
-      visibleTo(ctx.viewer, await ctx.loaders.article.load(id)),
+      visibleTo(ctx.identity, await ctx.loaders.article.load(id)),
   },
   Section: { __resolveReference: ({ id }: Reference, ctx: Context) => ctx.loaders.section.load(id) },
   Author: { __resolveReference: ({ id }: Reference, ctx: Context) => ctx.loaders.author.load(id) },

@@ -1,4 +1,5 @@
-import { createLogger, type RunningService, startGraphQLService } from '@byline/http';
+import { internalSecret } from '@byline/auth';
+import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import type { DataSource } from 'typeorm';
 import { createContentApollo } from './apollo.js';
 import type { ContentConfig } from './config.js';
@@ -34,8 +35,9 @@ export async function startContentService(config: ContentConfig): Promise<Conten
       port: config.CONTENT_PORT,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       corsOrigins: config.CORS_ORIGINS,
+      internalSecret: internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR),
       apollo,
-      context: async (request) => createContext({ db, editions: config.BYLINE_EDITIONS }, request.headers),
+      context: async (request) => createContext({ db, editions: config.BYLINE_EDITIONS }, identityOf(request)),
       readiness: async () => {
         await db.query('SELECT 1');
         return { ready: true, checks: { postgres: 'ok' } };

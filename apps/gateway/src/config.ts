@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { internalSecret } from '@byline/auth';
 import { loadConfig, vars, z } from '@byline/config';
 import type { LogLevel } from '@byline/http';
 
@@ -10,6 +11,7 @@ import type { LogLevel } from '@byline/http';
 const subgraphUrlVariables = {
   content: 'CONTENT_URL',
   analytics: 'ANALYTICS_URL',
+  accounts: 'ACCOUNTS_URL',
 } as const satisfies Record<string, string>;
 
 // Both src/ and dist/ sit two folders below the repo root.
@@ -29,6 +31,13 @@ function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
     BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
     SUBGRAPH_TIMEOUT_MS: vars.positiveInt(10_000),
     INTROSPECTION: vars.flag(!production),
+    BYLINE_DATA_DIR: z.string().default('.data'),
+    /** Signs the identity passed to subgraphs; unset: the one generated in BYLINE_DATA_DIR. */
+    INTERNAL_SECRET: vars.secret(),
+    /** Header our own proxy sets with the client IP (right-most entry is used); empty: the socket address. */
+    TRUSTED_PROXY_HEADER: z.string().toLowerCase().default(''),
+    /** How long a session or token check is reused; revocation takes effect within it. */
+    AUTH_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
     LOG_LEVEL: vars.logLevel(),
     ...subgraphUrls,
   });
@@ -45,6 +54,9 @@ export interface GatewayConfig {
   bodyLimitBytes: number;
   subgraphTimeoutMs: number;
   introspection: boolean;
+  internalSecret: string;
+  trustedProxyHeader: string;
+  authCacheMs: number;
   /** NODE_ENV=production: no stack traces and no schema details in client errors. */
   production: boolean;
   logLevel: LogLevel;
@@ -67,6 +79,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     bodyLimitBytes: raw.BODY_LIMIT_BYTES,
     subgraphTimeoutMs: raw.SUBGRAPH_TIMEOUT_MS,
     introspection: raw.INTROSPECTION,
+    internalSecret: internalSecret(raw.INTERNAL_SECRET, raw.BYLINE_DATA_DIR),
+    trustedProxyHeader: raw.TRUSTED_PROXY_HEADER,
+    authCacheMs: raw.AUTH_CACHE_MS,
     production: raw.NODE_ENV === 'production',
     logLevel: raw.LOG_LEVEL,
   };

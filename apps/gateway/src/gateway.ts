@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createLogger, type Logger, type RunningService, startGraphQLService } from '@byline/http';
+import { clientIp, createLogger, type Logger, type RunningService, startGraphQLService } from '@byline/http';
+import { createAuthenticator } from './auth/authenticate.js';
+import { credentialOf } from './auth/credential.js';
 import type { GatewayConfig } from './config.js';
 import { checkSubgraphs } from './readiness.js';
-import { routeSubgraphs } from './subgraphs.js';
+import { type GatewayContext, routeSubgraphs } from './subgraphs.js';
 
 const READINESS_TIMEOUT_MS = 2_000;
 
@@ -16,13 +18,19 @@ export async function startGateway(
   if (!existsSync(config.supergraphPath)) {
     throw new Error(`supergraph not found at ${config.supergraphPath} (run \`pnpm schema:compose\`)`);
   }
-  const routing = routeSubgraphs(config.subgraphUrls, config.subgraphTimeoutMs, log);
+  const routing = routeSubgraphs(config.subgraphUrls, config.subgraphTimeoutMs, config.internalSecret, log);
+  const authenticate = createAuthenticator({
+    accountsUrl: () => routing.routed.get('accounts'),
+    secret: config.internalSecret,
+    cacheMs: config.authCacheMs,
+    timeoutMs: config.subgraphTimeoutMs,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: routing.buildService,
     logger: log,
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: log,
     // closeOnSignals stops the HTTP server first, then Apollo: Apollo's own handlers would kill the process midway.
@@ -34,14 +42,19 @@ export async function startGateway(
     hideSchemaDetailsFromClientErrors: config.production,
   });
 
-  const service = await startGraphQLService({
+  const service = await startGraphQLService<GatewayContext>({
     name: 'gateway',
     host: config.host,
     port: config.port,
     bodyLimitBytes: config.bodyLimitBytes,
     corsOrigins: config.corsOrigins,
     apollo,
-    context: async () => ({}),
+    context: async (request) => ({
+      identity: await authenticate(
+        credentialOf(request.headers),
+        clientIp(request.headers, request.socket.remoteAddress, config.trustedProxyHeader),
+      ),
+    }),
     readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS),
     log,
   });

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type ServiceEndpointDefinition } from '@apollo/gateway';
+import { IDENTITY_HEADER, type Identity, signIdentity } from '@byline/auth';
 import type { Logger } from '@byline/http';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -21,13 +22,25 @@ export function fetchWithDeadline(subgraph: string, timeoutMs: number): Fetcher 
 }
 
 export interface SubgraphRouting {
-  buildService: (definition: ServiceEndpointDefinition) => RemoteGraphQLDataSource;
+  buildService: (definition: ServiceEndpointDefinition) => RemoteGraphQLDataSource<GatewayContext>;
   /** Where each subgraph of the loaded supergraph is routed (filled as the gateway loads). */
   routed: Map<string, string>;
 }
 
-/** Routes each subgraph to its configured URL, or to the supergraph's routing URL when none is configured. */
-export function routeSubgraphs(configured: Record<string, string>, timeoutMs: number, log: Logger): SubgraphRouting {
+export interface GatewayContext {
+  identity: Identity;
+}
+
+/**
+ * Routes each subgraph to its configured URL, or to the supergraph's routing
+ * URL when none is configured, and signs the caller's identity onto every call.
+ */
+export function routeSubgraphs(
+  configured: Record<string, string>,
+  timeoutMs: number,
+  secret: string,
+  log: Logger,
+): SubgraphRouting {
   const routed = new Map<string, string>();
   return {
     routed,
@@ -35,9 +48,12 @@ export function routeSubgraphs(configured: Record<string, string>, timeoutMs: nu
       const target = configured[name] ?? url;
       if (!target) throw new Error(`subgraph "${name}" has no URL in the supergraph nor in the configuration`);
       routed.set(name, target);
-      return new RemoteGraphQLDataSource({
+      return new RemoteGraphQLDataSource<GatewayContext>({
         url: target,
         fetcher: fetchWithDeadline(name, timeoutMs),
+        willSendRequest({ request, context }) {
+          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
+        },
         didEncounterError(error) {
           const cause = error.cause instanceof Error ? ` (${error.cause.cause ?? error.cause.message})` : '';
           log.warn(`${error.message}${cause}`);

@@ -51,6 +51,8 @@ export const vars = {
           .map((item) => item.trim())
           .filter((item) => item.length > 0),
       ),
+  /** A shared secret; optional so that an app can fall back to a generated one. */
+  secret: () => z.string().min(32, 'must be at least 32 characters').optional(),
   flag: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])

@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, parse } from 'graphql';
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from 'type-graphql';
+import { authChecker } from './auth.js';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
@@ -10,7 +11,7 @@ type ReferenceResolvers = Record<string, { __resolveReference: (reference: never
 
 /** The subgraph SDL: type-graphql's schema printed with its directives, under the federation `@link`. */
 export async function subgraphTypeDefs(options: BuildSchemaOptions): Promise<{ sdl: string; schema: GraphQLSchema }> {
-  const schema = await buildSchema(options);
+  const schema = await buildSchema({ authChecker, ...options });
   return { sdl: `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`, schema };
 }
 

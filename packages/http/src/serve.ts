@@ -2,6 +2,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { requireSignedIdentity } from './identity.js';
 import type { Logger } from './log.js';
 
 export interface ReadyReport {
@@ -24,6 +25,12 @@ export interface GraphQLServiceOptions<Context extends BaseContext> {
   log: Logger;
   /** Called after the HTTP server and Apollo have stopped (close pools here). */
   onClose?: () => Promise<void>;
+  /**
+   * The gateway's signing secret. Set, `/graphql` answers only requests
+   * carrying an identity the gateway signed (401 otherwise), and the
+   * identity is on `request.identity` for the context.
+   */
+  internalSecret?: string;
   /** Extra routes, registered before the server starts listening. */
   routes?: (app: FastifyInstance) => void | Promise<void>;
 }
@@ -52,6 +59,7 @@ export async function startGraphQLService<Context extends BaseContext>(
     return503OnClosing: true,
   });
   let closing = false;
+  app.decorateRequest('identity', null);
 
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {
@@ -86,7 +94,12 @@ export async function startGraphQLService<Context extends BaseContext>(
   await options.routes?.(app);
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, { context: options.context });
-  app.route({ method: ['GET', 'POST'], url: '/graphql', handler });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler,
+    onRequest: options.internalSecret ? requireSignedIdentity(options.internalSecret) : undefined,
+  });
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

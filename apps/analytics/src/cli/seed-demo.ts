@@ -7,6 +7,7 @@
  * store that already has views.
  */
 import { parseArgs } from 'node:util';
+import { internalSecret, serviceHeaders } from '@byline/auth';
 import { exitOnConfigError } from '@byline/config';
 import { createLogger } from '@byline/http';
 import { openAnalyticsStore } from '../clickhouse/open.js';
@@ -49,9 +50,11 @@ if (events === 0) {
   log.info('demo readership: DEMO_EVENTS is 0 and no --events given: nothing to seed');
   process.exit(0);
 }
+const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
 const store = await openAnalyticsStore(config, (line) => log.info(line));
 const outcome = await seedDemoReadership(store.client, {
   contentUrl: config.CONTENT_URL,
+  contentHeaders: () => serviceHeaders('analytics', secret),
   endAt: new Date(),
   timeZone: config.BYLINE_TIMEZONE,
   events,

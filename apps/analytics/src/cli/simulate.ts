@@ -50,15 +50,16 @@ try {
 }
 const rate = numberFlag('rate', values.rate, 20, 0.1, 1_000);
 const durationMs = numberFlag('duration', values.duration, 0, 0, 31 * 86_400) * 1000;
-const contentUrl = loopbackUrl('CONTENT_URL', process.env.CONTENT_URL || 'http://127.0.0.1:4001/graphql');
+// The catalogue is public content: asked from the gateway, like any front end.
+const gatewayUrl = loopbackUrl('GATEWAY_URL', process.env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql');
 const collectUrl = loopbackUrl('COLLECT_URL', process.env.COLLECT_URL || 'http://127.0.0.1:4002/collect');
 
 const started = Date.now();
-const articles = await loadDemoCatalogue(contentUrl, {
+const articles = await loadDemoCatalogue(gatewayUrl, {
   publishedAfter: new Date(started - 30 * DAY),
   limit: RECENT_ARTICLES,
-}).catch((error: unknown) => fail(`cannot list articles at ${contentUrl}: ${String(error)}`));
-if (articles.length === 0) fail(`no article published in the last 30 days at ${contentUrl}`);
+}).catch((error: unknown) => fail(`cannot list articles at ${gatewayUrl}: ${String(error)}`));
+if (articles.length === 0) fail(`no article published in the last 30 days at ${gatewayUrl}`);
 const geo = await createGeoLookup();
 const addresses = new Map(
   Object.keys(PUBLIC_IPS)

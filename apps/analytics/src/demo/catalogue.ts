@@ -28,6 +28,8 @@ interface Page {
 export interface CatalogueOptions {
   /** Only articles published at or after this instant. */
   publishedAfter: Date;
+  /** Extra request headers: a service's signed identity when asking the content subgraph directly. */
+  headers?: Record<string, string>;
   /** Stop after this many articles (newest first). */
   limit?: number;
   signal?: AbortSignal;
@@ -64,7 +66,7 @@ async function fetchPage(url: string, after: string | null, options: CatalogueOp
     : AbortSignal.timeout(15_000);
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     body: JSON.stringify({ query: QUERY, variables: { after, publishedAfter: options.publishedAfter.toISOString() } }),
     signal,
   });

@@ -14,6 +14,8 @@ const PROGRESS_EVERY = 500_000;
 export interface SeedDemoOptions {
   /** The content subgraph, for the catalogue of published articles. */
   contentUrl: string;
+  /** Signs the catalogue requests to the content subgraph. */
+  contentHeaders: () => Record<string, string>;
   endAt: Date;
   timeZone: string;
   /** Rows to write in all. */
@@ -88,7 +90,11 @@ async function catalogue(options: SeedDemoOptions): Promise<DemoArticle[]> {
   const publishedAfter = new Date(options.endAt.getTime() - CATALOGUE_DAYS * DAY);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await loadDemoCatalogue(options.contentUrl, { publishedAfter, signal: options.signal });
+      return await loadDemoCatalogue(options.contentUrl, {
+        publishedAfter,
+        signal: options.signal,
+        headers: options.contentHeaders(),
+      });
     } catch (error) {
       if (attempt >= CATALOGUE_TRIES || options.signal?.aborted) throw error;
       await sleep(3_000, undefined, { signal: options.signal });

@@ -25,6 +25,8 @@ export type ArticleLookup = (articleId: string) => Promise<ArticleFacts | null>;
  */
 export function createArticleLookup(
   contentUrl: string,
+  /** Signs each call: the content subgraph answers Byline services only. */
+  contentHeaders: () => Record<string, string>,
   options = { ttlMs: 300_000, missingTtlMs: 30_000 },
 ): ArticleLookup {
   const cache = new LRUCache<string, ArticleFacts | false>({ max: 200_000, ttl: options.ttlMs });
@@ -32,7 +34,7 @@ export function createArticleLookup(
     async (ids) => {
       const response = await fetch(contentUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...contentHeaders() },
         body: JSON.stringify({
           query: QUERY,
           variables: { representations: ids.map((id) => ({ __typename: 'Article', id })) },

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root, registerEnumType } from 'type-graphql';
 import { selectRows } from '../clickhouse/query.js';
 import { batched, type Context } from '../context.js';
 import { Dimension } from './dimensions.js';
@@ -41,6 +41,7 @@ async function articleViews(
   return groupByArticle<ViewsRow>(rows);
 }
 
+@Authorized('readership:read')
 @Resolver(() => ArticleEntity)
 export class ArticleReadershipResolver {
   private totals(article: ArticleEntity, range: RangeInput | null | undefined, ctx: Context) {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { batched, type Context } from '../context.js';
 import { AuthorEntity, SectionEntity } from './entities.js';
 import { emptyFigures, type PeriodFigures, periodFigures, type Subject } from './performance.sql.js';
@@ -111,6 +111,7 @@ async function performance(subject: Subject, id: string, range: RangeInput | nul
 
 const DESCRIPTION = 'Readership over the range (default: 30 days) against the period before it.';
 
+@Authorized('readership:read')
 @Resolver(() => SectionEntity)
 export class SectionPerformanceResolver {
   @FieldResolver(() => Performance, { description: DESCRIPTION })
@@ -123,6 +124,7 @@ export class SectionPerformanceResolver {
   }
 }
 
+@Authorized('readership:read')
 @Resolver(() => AuthorEntity)
 export class AuthorPerformanceResolver {
   @FieldResolver(() => Performance, { description: DESCRIPTION })

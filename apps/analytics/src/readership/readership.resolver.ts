@@ -1,5 +1,5 @@
 import { badInput, checkLimit } from '@byline/graphql';
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { inWindow, selectRows, windowParams } from '../clickhouse/query.js';
 import type { Context } from '../context.js';
 import { checkFilter, Dimension, ReadershipFilter } from './dimensions.js';
@@ -96,6 +96,7 @@ async function topArticles(
   }));
 }
 
+@Authorized('readership:read')
 @Resolver()
 export class ReadershipResolver {
   @Query(() => [ReadershipRow], {

@@ -1,6 +1,6 @@
 import { badInput } from '@byline/graphql';
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { IngestError } from '../ingest/ingest.js';
 import { parsePayload } from '../ingest/payload.js';
@@ -91,6 +91,7 @@ async function record(ctx: Context, event: Record<string, unknown>, reader: Read
   }
 }
 
+@Authorized()
 @Resolver()
 export class RecordResolver {
   @Mutation(() => RecordResult, { description: 'Records an article view, as the tracking snippet does.' })

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IDENTITY_HEADER, type Identity, signIdentity } from '@byline/auth';
 import { type AnalyticsService, loadAnalyticsConfig, startAnalyticsService } from '../../src/index.js';
 import type { ArticleFacts } from '../../src/ingest/events.js';
 
@@ -21,6 +22,9 @@ export interface TestAnalytics {
 }
 
 export const SITE_HOST = 'news.example';
+export const TEST_SECRET = 'analytics-test-secret-of-32-chars-or-more';
+/** Who asks the readership questions in these tests, as the gateway would sign it. */
+export const ANALYST: Identity = { sub: 'user:7', role: 'analyst' };
 
 /**
  * The analytics service on a fresh embedded ClickHouse (chDB) in a temp
@@ -43,6 +47,7 @@ export async function startTestAnalytics(
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'error',
     DEMO_EVENTS: '0',
+    INTERNAL_SECRET: TEST_SECRET,
     ...env,
   });
   const service = await startAnalyticsService(config, {
@@ -65,7 +70,7 @@ export async function startTestAnalytics(
     graphql: async (query, variables) => {
       const response = await fetch(service.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(ANALYST, TEST_SECRET) },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;

@@ -22,9 +22,9 @@ export class ArticlesResolver {
     @Ctx() ctx: Context,
   ): Promise<Article | null> {
     if (id !== null && id !== undefined)
-      return visibleTo(ctx.viewer, await ctx.loaders.article.load(checkId('id', id)));
+      return visibleTo(ctx.identity, await ctx.loaders.article.load(checkId('id', id)));
     if (!slug || !edition) throw badInput('slug', 'give either id, or slug and edition');
-    return visibleTo(ctx.viewer, await articleBySlug(ctx.db, edition, slug));
+    return visibleTo(ctx.identity, await articleBySlug(ctx.db, edition, slug));
   }
 
   @Query(() => ArticleConnection, { description: 'Newest first by default; walk pages with `after: endCursor`.' })
@@ -57,7 +57,7 @@ export class ArticlesResolver {
   @FieldResolver(() => [Article], { description: 'The same story in the other editions.' })
   async translations(@Root() article: Article, @Ctx() ctx: Context): Promise<Article[]> {
     const story = await ctx.loaders.articlesOfStory.load(article.storyId);
-    return story.filter((other) => other.id !== article.id && visibleTo(ctx.viewer, other));
+    return story.filter((other) => other.id !== article.id && visibleTo(ctx.identity, other));
   }
 
   @FieldResolver(() => [Article], {

@@ -1,5 +1,5 @@
 import { badInput, checkLimit, forbidden, isId } from '@byline/graphql';
-import { canEdit } from '../auth/viewer.js';
+import { canEdit } from '../auth/can-edit.js';
 import { authorBySlug } from '../authors/authors.sql.js';
 import { decodeCursor, encodeCursor, MAX_PAGE_SIZE } from '../common/cursor.js';
 import type { Context } from '../context.js';
@@ -42,7 +42,7 @@ async function idOfSlug(
 /** Turns the public filter into a feed query: slugs resolved, editions and roles checked. */
 async function toFeedQuery(ctx: Context, filter: ArticleFilter, order: ArticleOrder): Promise<FeedQuery> {
   const statuses = filter.status?.length ? [...new Set(filter.status)] : [ArticleStatus.PUBLISHED];
-  if (statuses.some((status) => status !== ArticleStatus.PUBLISHED) && !canEdit(ctx.viewer)) {
+  if (statuses.some((status) => status !== ArticleStatus.PUBLISHED) && !canEdit(ctx.identity)) {
     throw forbidden('filter.status: drafts and archived articles need the editor role');
   }
   if (filter.edition && !ctx.editions.has(filter.edition)) {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Identity } from '@byline/auth';
 import { createLogger } from '@byline/http';
 import { createTestDatabase } from '@byline/testing';
 import type { DataSource } from 'typeorm';
@@ -13,6 +14,9 @@ export const EDITIONS = new Map([
   ['az', 'simple'],
 ]);
 
+/** Who runs operations unless a test says otherwise: the newsroom, which sees drafts. */
+export const EDITOR: Identity = { sub: 'user:1', role: 'editor' };
+
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -22,7 +26,11 @@ export interface TestContent {
   db: DataSource;
   url: string;
   /** Runs an operation through the real Apollo server and schema, as one request. */
-  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  run<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    identity?: Identity,
+  ): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
 
@@ -37,10 +45,10 @@ export async function startTestContent(): Promise<TestContent> {
   return {
     db,
     url: database.url,
-    run: async (query, variables) => {
+    run: async (query, variables, identity = EDITOR) => {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: createContext({ db, editions: EDITIONS }, {}) },
+        { contextValue: createContext({ db, editions: EDITIONS }, identity) },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
       return response.body.singleResult as GraphQLResult<never>;

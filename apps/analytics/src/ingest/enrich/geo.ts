@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
 import maxmind, { type Reader, type Response } from 'maxmind';
-import { unmapIpv4 } from '../client-ip.js';
+import { unmapIpv4 } from '@byline/http';
 
 export interface GeoFacts {
   /** ISO 3166-1 alpha-2, or ''. */
