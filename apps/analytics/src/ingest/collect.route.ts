@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clientIp } from '@byline/http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { countryFromHeader } from './enrich/geo.js';
 import { type Ingest, IngestError, type Reader } from './ingest.js';
 import { parsePayload } from './payload.js';

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
-import maxmind, { type Reader, type Response } from 'maxmind';
 import { unmapIpv4 } from '@byline/http';
+import maxmind, { type Reader, type Response } from 'maxmind';
 
 export interface GeoFacts {
   /** ISO 3166-1 alpha-2, or ''. */
