@@ -11,14 +11,27 @@ function flatten(errors: ValidationError[], prefix: string): { field: string; me
   });
 }
 
+/** The path of the first string holding U+0000, which no database text column can store. */
+function pathOfNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfNul(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
- * Validates every input object with class-validator and reports the first
+ * Refuses strings with NUL characters anywhere in the arguments, then validates every input object with class-validator and reports the first
  * problem as `BAD_USER_INPUT` naming the field (`input.title: ...`); all of
  * them are listed in `extensions.problems`.
  */
 export const validateInput: ValidatorFn = async (argValue, _argType, { args }) => {
-  if (argValue === null || typeof argValue !== 'object' || argValue instanceof Date) return;
   const argName = Object.keys(args).find((name) => args[name] === argValue) ?? 'input';
+  const withNul = pathOfNul(argValue, argName);
+  if (withNul) throw badInput(withNul, 'must not contain the NUL character (U+0000)');
+  if (argValue === null || typeof argValue !== 'object' || argValue instanceof Date) return;
   const values = Array.isArray(argValue) ? argValue : [argValue];
   for (const [index, value] of values.entries()) {
     if (value === null || typeof value !== 'object') continue;
