@@ -16,6 +16,7 @@ const HOSTILE = [
   '%_%\\%',
   '\u2019 OR 1=1 --',
   'title\u0000with NUL',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
   '{{7*7}} ${7*7} <script>alert(1)</script>',
   'a:* & !b | (c <-> d)',
 ];
