@@ -15,11 +15,20 @@ export function credentialOf(headers: RequestHeaders): string | null {
   if (!cookie) return null;
   for (const pair of cookie.split(';')) {
     const [name, ...value] = pair.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === SESSION_COOKIE) return decoded(value.join('='));
   }
   return null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A cookie value; a malformed escape makes it an invalid (refused) credential rather than a crash. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
 }
