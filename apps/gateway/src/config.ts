@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { internalSecret } from '@byline/auth';
-import { loadConfig, vars, z } from '@byline/config';
+import { ConfigError, loadConfig, vars, z } from '@byline/config';
 import type { LogLevel } from '@byline/http';
+import type { GraphQLLimits } from './limits.js';
+import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents/manifest.js';
 
 /**
  * Each subgraph's URL variable, by its name in the supergraph: adding a
@@ -16,6 +19,25 @@ const subgraphUrlVariables = {
 
 // Both src/ and dist/ sit two folders below the repo root.
 const defaultSupergraphPath = fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url));
+/** The dashboard's operations, generated with its typed operations (see apps/dashboard). */
+const defaultManifestPath = fileURLToPath(new URL('../../../schema/trusted-documents/dashboard.json', import.meta.url));
+
+/*
+ * GraphQL limits, from what real clients send (measured with GraphQL Armor's own counters over
+ * apps/dashboard/src/lib/graphql/operations/*.graphql and test/fixtures/article-page.graphql):
+ * depth 5 (Live), aliases 6 (SectionDetail), directives 1 (Layout), tokens 327 (SectionDetail),
+ * cost 102,634 (Sections: two `readership(first: 5000)` lists), characters 1,818 (SectionDetail
+ * with its fragments). Each limit is about twice that, so a new field or two fits.
+ */
+const limitDefaults = {
+  GRAPHQL_MAX_DEPTH: 8,
+  GRAPHQL_MAX_ALIASES: 12,
+  // Measured 1; a floor of 10 leaves room for a few @include/@skip, floods need hundreds.
+  GRAPHQL_MAX_DIRECTIVES: 10,
+  GRAPHQL_MAX_TOKENS: 650,
+  GRAPHQL_MAX_COST: 200_000,
+  GRAPHQL_MAX_CHARACTERS: 4_000,
+} as const;
 
 function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
   const production = env.NODE_ENV === 'production';
@@ -31,6 +53,19 @@ function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
     BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
     SUBGRAPH_TIMEOUT_MS: vars.positiveInt(10_000),
     INTROSPECTION: vars.flag(!production),
+    /** "Did you mean …?" hints and schema details in client errors. */
+    FIELD_SUGGESTIONS: vars.flag(!production),
+    /** Say which limit a refused operation exceeded, and by how much. */
+    GRAPHQL_EXPOSE_LIMITS: vars.flag(!production),
+    GRAPHQL_MAX_DEPTH: vars.positiveInt(limitDefaults.GRAPHQL_MAX_DEPTH),
+    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(limitDefaults.GRAPHQL_MAX_ALIASES),
+    GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(limitDefaults.GRAPHQL_MAX_DIRECTIVES),
+    GRAPHQL_MAX_TOKENS: vars.positiveInt(limitDefaults.GRAPHQL_MAX_TOKENS),
+    GRAPHQL_MAX_COST: vars.positiveInt(limitDefaults.GRAPHQL_MAX_COST),
+    GRAPHQL_MAX_CHARACTERS: vars.positiveInt(limitDefaults.GRAPHQL_MAX_CHARACTERS),
+    /** `required`: only operations listed in a manifest run; `optional`: any document may. */
+    TRUSTED_DOCUMENTS: z.enum(['optional', 'required']).default('optional'),
+    TRUSTED_DOCUMENTS_PATHS: vars.list(''),
     BYLINE_DATA_DIR: z.string().default('.data'),
     /** Signs the identity passed to subgraphs; unset: the one generated in BYLINE_DATA_DIR. */
     INTERNAL_SECRET: vars.secret(),
@@ -57,8 +92,10 @@ export interface GatewayConfig {
   internalSecret: string;
   trustedProxyHeader: string;
   authCacheMs: number;
-  /** NODE_ENV=production: no stack traces and no schema details in client errors. */
-  production: boolean;
+  limits: GraphQLLimits;
+  trustedDocuments: TrustedDocuments;
+  /** Refuse any operation that is not in a manifest. */
+  trustedDocumentsRequired: boolean;
   logLevel: LogLevel;
 }
 
@@ -82,7 +119,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     internalSecret: internalSecret(raw.INTERNAL_SECRET, raw.BYLINE_DATA_DIR),
     trustedProxyHeader: raw.TRUSTED_PROXY_HEADER,
     authCacheMs: raw.AUTH_CACHE_MS,
-    production: raw.NODE_ENV === 'production',
+    limits: {
+      maxDepth: raw.GRAPHQL_MAX_DEPTH,
+      maxAliases: raw.GRAPHQL_MAX_ALIASES,
+      maxDirectives: raw.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: raw.GRAPHQL_MAX_TOKENS,
+      maxCost: raw.GRAPHQL_MAX_COST,
+      maxCharacters: raw.GRAPHQL_MAX_CHARACTERS,
+      exposeLimits: raw.GRAPHQL_EXPOSE_LIMITS,
+      fieldSuggestions: raw.FIELD_SUGGESTIONS,
+    },
+    trustedDocuments: trustedDocumentsOf(raw.TRUSTED_DOCUMENTS_PATHS),
+    trustedDocumentsRequired: raw.TRUSTED_DOCUMENTS === 'required',
     logLevel: raw.LOG_LEVEL,
   };
+}
+
+/** Configured manifests must all load; unconfigured, the dashboard's is used when it exists. */
+function trustedDocumentsOf(paths: string[]): TrustedDocuments {
+  try {
+    if (paths.length > 0) return loadTrustedDocuments(paths);
+    return loadTrustedDocuments(existsSync(defaultManifestPath) ? [defaultManifestPath] : []);
+  } catch (error) {
+    throw new ConfigError('gateway', [`TRUSTED_DOCUMENTS_PATHS: ${error instanceof Error ? error.message : error}`]);
+  }
 }

@@ -5,6 +5,8 @@ import { clientIp, createLogger, type Logger, type RunningService, startGraphQLS
 import { createAuthenticator } from './auth/authenticate.js';
 import { credentialOf } from './auth/credential.js';
 import type { GatewayConfig } from './config.js';
+import { documentGate } from './document-gate.js';
+import { limitRules } from './limits.js';
 import { checkSubgraphs } from './readiness.js';
 import { type GatewayContext, routeSubgraphs } from './subgraphs.js';
 
@@ -39,7 +41,12 @@ export async function startGateway(
     introspection: config.introspection,
     // Stack traces belong in logs, never in responses.
     includeStacktraceInErrorResponses: false,
-    hideSchemaDetailsFromClientErrors: config.production,
+    hideSchemaDetailsFromClientErrors: !config.limits.fieldSuggestions,
+    // No client batches (the dashboard sends one operation a request); a batch would multiply every limit.
+    allowBatchedHttpRequests: false,
+    // Apollo's APQ is a cache anyone can fill, not an allow-list: ids are resolved from the manifests instead.
+    persistedQueries: false,
+    validationRules: limitRules(config.limits),
   });
 
   const service = await startGraphQLService<GatewayContext>({
@@ -56,6 +63,16 @@ export async function startGateway(
       ),
     }),
     readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS),
+    routes: (app) => {
+      app.addHook(
+        'preHandler',
+        documentGate({
+          documents: config.trustedDocuments,
+          required: config.trustedDocumentsRequired,
+          limits: config.limits,
+        }),
+      );
+    },
     log,
   });
   for (const [name, url] of routing.routed) log.info(`subgraph ${name} → ${url}`);

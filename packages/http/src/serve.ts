@@ -39,6 +39,8 @@ export interface RunningService {
   url: string;
   port: number;
   app: FastifyInstance;
+  /** Requests `/graphql` has received so far, counted before any parsing or check. */
+  graphqlRequests(): number;
   close(): Promise<void>;
 }
 
@@ -94,11 +96,15 @@ export async function startGraphQLService<Context extends BaseContext>(
   await options.routes?.(app);
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, { context: options.context });
+  let graphqlRequests = 0;
+  const countRequest = async () => {
+    graphqlRequests += 1;
+  };
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     handler,
-    onRequest: options.internalSecret ? requireSignedIdentity(options.internalSecret) : undefined,
+    onRequest: options.internalSecret ? [countRequest, requireSignedIdentity(options.internalSecret)] : countRequest,
   });
 
   await app.listen({ host: options.host, port: options.port });
@@ -111,6 +117,7 @@ export async function startGraphQLService<Context extends BaseContext>(
     url,
     port,
     app,
+    graphqlRequests: () => graphqlRequests,
     close: async () => {
       if (closing) return;
       closing = true;

@@ -1,0 +1,46 @@
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import type { DocumentNode } from 'graphql';
+import { costRefusal } from './cost-limit.js';
+import type { GraphQLLimits } from './limits.js';
+import type { Refusal } from './trusted-documents/resolve.js';
+
+/**
+ * Length, tokens and cost of a document, checked before Apollo parses it:
+ * GraphQL Armor's Apollo plugins for length and tokens throw from hooks that
+ * Apollo Server 5 answers with a 500, and its cost rule needs the variables.
+ */
+export function checkDocument(query: string, variables: unknown, limits: GraphQLLimits): Refusal | undefined {
+  const { exposeLimits } = limits;
+  if (query.length > limits.maxCharacters) {
+    return refusal(
+      exposeLimits
+        ? `Document length limit of ${limits.maxCharacters} characters exceeded, found ${query.length}.`
+        : 'Document length limit exceeded.',
+    );
+  }
+  // GraphQL Armor's counting lexer: it stops at the first token over the limit.
+  const parser = new MaxTokensParserWLexer(query, { n: limits.maxTokens });
+  let document: DocumentNode;
+  try {
+    document = parser.parseDocument();
+  } catch {
+    if (parser.tokenCount <= limits.maxTokens) return undefined; // a syntax error: Apollo reports it
+    return refusal(exposeLimits ? `Token limit of ${limits.maxTokens} exceeded.` : 'Document token limit exceeded.');
+  }
+  const tooCostly = costRefusal(document, isRecord(variables) ? variables : {}, {
+    maxCost: limits.maxCost,
+    // Fragments are syntax: they cost what their fields cost where they are spread.
+    flattenFragments: true,
+    exposeLimits,
+    errorMessage: 'Query cost limit exceeded.',
+  });
+  return tooCostly ? refusal(tooCostly) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function refusal(message: string): Refusal {
+  return { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message };
+}
