@@ -16,10 +16,12 @@ import { createPipeline } from './ingest/pipeline.js';
 
 export type AnalyticsService = RunningService & { store: ClickHouse; flush(): Promise<void> };
 
-/** Seams for tests: a fixed article catalogue and a clock they control. */
+/** Seams for tests: a fixed article catalogue, a clock they control, faults around the writer's ClickHouse client. */
 export interface AnalyticsOverrides {
   articles?: ArticleLookup;
   now?: () => Date;
+  /** Wraps the client the spool writer inserts with (the service's own queries use the real one). */
+  wrapClickHouse?: (client: ClickHouse['client']) => ClickHouse['client'];
 }
 
 /**
@@ -38,7 +40,7 @@ export async function startAnalyticsService(
   const store = await openAnalyticsStore(config, (line) => log.info(line));
   const pipeline = await createPipeline({
     dir: join(config.BYLINE_DATA_DIR, 'spool'),
-    client: store.client,
+    client: overrides.wrapClickHouse?.(store.client) ?? store.client,
     maxBytes: config.SPOOL_MAX_BYTES,
     flushIntervalMs: config.FLUSH_INTERVAL_MS,
     flushMaxRows: config.FLUSH_MAX_ROWS,
@@ -62,7 +64,8 @@ export async function startAnalyticsService(
       host: config.ANALYTICS_HOST,
       port: config.ANALYTICS_PORT,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      corsOrigins: config.CORS_ORIGINS,
+      // /graphql answers only the gateway (signed identities), never a browser; /collect has its own CORS.
+      corsOrigins: [],
       internalSecret: secret,
       apollo: await createAnalyticsApollo(log),
       context: async (request) => ({
@@ -82,7 +85,15 @@ export async function startAnalyticsService(
           checks: { clickhouse: ping.success ? 'ok' : 'unreachable', spool },
         };
       },
-      routes: (app) => collectRoute(app, { ingest, ...headers, ratePerMinute: config.RATE_LIMIT_PER_MINUTE }),
+      routes: (app) =>
+        collectRoute(app, {
+          ingest,
+          ...headers,
+          ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+          sitePerMinute: config.RATE_LIMIT_PER_SITE_PER_MINUTE,
+          siteHosts: config.SITE_HOSTS,
+          corsOrigins: config.COLLECT_CORS_ORIGINS,
+        }),
       log,
       onClose: async () => {
         demo.abort();

@@ -11,6 +11,20 @@ function flatten(errors: ValidationError[], prefix: string): { field: string; me
   });
 }
 
+/**
+ * Which argument a value is: type-graphql passes input objects converted to
+ * their classes, so those are matched by content rather than identity.
+ */
+function nameOf(argValue: unknown, args: Record<string, unknown>): string {
+  const names = Object.keys(args);
+  const json = JSON.stringify(argValue);
+  return (
+    names.find((name) => args[name] === argValue) ??
+    names.find((name) => JSON.stringify(args[name]) === json) ??
+    'input'
+  );
+}
+
 /** The path of the first string holding U+0000, which no database text column can store. */
 function pathOfNul(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
@@ -28,7 +42,7 @@ function pathOfNul(value: unknown, path: string): string | null {
  * them are listed in `extensions.problems`.
  */
 export const validateInput: ValidatorFn = async (argValue, _argType, { args }) => {
-  const argName = Object.keys(args).find((name) => args[name] === argValue) ?? 'input';
+  const argName = nameOf(argValue, args);
   const withNul = pathOfNul(argValue, argName);
   if (withNul) throw badInput(withNul, 'must not contain the NUL character (U+0000)');
   if (argValue === null || typeof argValue !== 'object' || argValue instanceof Date) return;

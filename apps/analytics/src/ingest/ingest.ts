@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { ArticleLookup } from './articles.js';
 import { classifyChannel } from './enrich/channel.js';
 import { describeAgent } from './enrich/device.js';
+import { isReferrerSpam } from './enrich/referrer-spam.js';
 
 type Agent = ReturnType<typeof describeAgent>;
 
@@ -41,7 +42,7 @@ export interface IngestDependencies {
 export interface Ingest {
   /**
    * Enriches and spools validated events; resolves once they are on disk.
-   * Events from bots are dropped. Refusals name the field as the payload's `form` does.
+   * Events from bots and views referred by spammers are dropped. Refusals name the field as the payload's `form` does.
    */
   record(events: ClientEvent[], reader: Reader, form: PayloadForm): Promise<{ accepted: number; dropped: number }>;
   pipeline: Pipeline;
@@ -126,27 +127,42 @@ function toRecord(
   }
 }
 
+function fromSpammer(event: ClientEvent): boolean {
+  return event.type === 'view' && event.referrer !== undefined && isReferrerSpam(event.referrer);
+}
+
 export function createIngest(deps: IngestDependencies): Ingest {
   const now = deps.now ?? (() => new Date());
   const seenIds = createSeenIds();
 
-  /** Checks every event's article, then spools those not seen before; returns how many were. */
-  async function spool(all: ClientEvent[], reader: Reader, form: PayloadForm, agent: Agent): Promise<number> {
-    const known = await Promise.all(all.map((event) => deps.articles(event.articleId)));
+  /**
+   * Checks every event's article, then spools those not seen before; returns how many were.
+   * `index` is each event's place in the request, for naming a refused field.
+   */
+  async function spool(
+    all: { event: ClientEvent; index: number }[],
+    reader: Reader,
+    form: PayloadForm,
+    agent: Agent,
+  ): Promise<number> {
+    const known = await Promise.all(all.map(({ event }) => deps.articles(event.articleId)));
     const unknown = known.indexOf(null);
     if (unknown >= 0) {
       deps.pipeline.metrics.reject('unknown_article');
-      throw new IngestError(eventField(form, unknown, 'articleId'), 'no published article has this id');
+      throw new IngestError(
+        eventField(form, all[unknown]?.index ?? unknown, 'articleId'),
+        'no published article has this id',
+      );
     }
     const facts = known as ArticleFacts[]; // none is null: checked above
-    const events = seenIds.claim(all);
+    const events = seenIds.claim(all.map(({ event }) => event));
     if (events.length < all.length) deps.pipeline.metrics.reject('duplicate', all.length - events.length);
     if (events.length === 0) return 0;
     const claimed = new Set(events);
     const at = now();
     const place = reader.country ? { country: reader.country, region: '' } : deps.geo(reader.ip);
     const who: ReaderFacts = { visitor_id: await deps.visitorId(reader.ip, reader.userAgent, at), ...place };
-    const records = all.flatMap((event, i) => {
+    const records = all.flatMap(({ event }, i) => {
       const article = facts[i];
       if (!article || !claimed.has(event)) return [];
       const base = { ...article, ...who, event_id: event.id ?? randomUUID(), time: at.getTime() };
@@ -170,7 +186,9 @@ export function createIngest(deps: IngestDependencies): Ingest {
         deps.pipeline.metrics.reject('bot', all.length);
         return { accepted: 0, dropped: all.length };
       }
-      const accepted = await spool(all, reader, form, agent);
+      const wanted = all.map((event, index) => ({ event, index })).filter(({ event }) => !fromSpammer(event));
+      if (wanted.length < all.length) deps.pipeline.metrics.reject('referrer_spam', all.length - wanted.length);
+      const accepted = await spool(wanted, reader, form, agent);
       return { accepted, dropped: all.length - accepted };
     },
   };

@@ -1,21 +1,41 @@
 import { LRUCache } from 'lru-cache';
 
+interface Window {
+  start: number;
+  count: number;
+}
+
 /**
- * A fixed-window limit per key (client IP): at most `limit` calls a minute.
- * Keys live in a bounded LRU, so a flood of addresses cannot grow memory.
+ * A fixed-window limit per key (a client IP, a site): at most `limit` units a
+ * minute. Keys live in a bounded LRU, so a flood of addresses cannot grow memory.
  */
 export function createRateLimit(limit: number, windowMs = 60_000) {
-  const windows = new LRUCache<string, { start: number; count: number }>({ max: 100_000 });
+  const windows = new LRUCache<string, Window>({ max: 100_000 });
+
+  function current(key: string, now: number): Window {
+    const window = windows.get(key);
+    if (window && now - window.start < windowMs) return window;
+    const fresh = { start: now, count: 0 };
+    windows.set(key, fresh);
+    return fresh;
+  }
+
+  /**
+   * Counts `units` against each key when all of them fit, and answers 0; otherwise
+   * counts nothing and answers the seconds until the fullest window ends.
+   */
+  function take(units: ReadonlyMap<string, number>, now = Date.now()): number {
+    const charges = [...units].map(([key, count]) => ({ window: current(key, now), count }));
+    const over = charges.filter(({ window, count }) => window.count + count > limit);
+    if (over.length > 0)
+      return Math.max(...over.map(({ window }) => Math.ceil((window.start + windowMs - now) / 1000)));
+    for (const { window, count } of charges) window.count += count;
+    return 0;
+  }
+
   return {
-    /** Seconds to wait when over the limit, or 0 when the call is allowed. */
-    retryAfter(key: string, now = Date.now()): number {
-      const window = windows.get(key);
-      if (!window || now - window.start >= windowMs) {
-        windows.set(key, { start: now, count: 1 });
-        return 0;
-      }
-      window.count += 1;
-      return window.count > limit ? Math.ceil((window.start + windowMs - now) / 1000) : 0;
-    },
+    take,
+    /** Seconds to wait when `key` is over the limit, or 0 when one more call is allowed (and counted). */
+    retryAfter: (key: string, now = Date.now()) => take(new Map([[key, 1]]), now),
   };
 }

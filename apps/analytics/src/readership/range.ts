@@ -40,12 +40,15 @@ export interface TimeRange {
 const MAX_RANGE_DAYS = 400;
 const DAY_MS = 86_400_000;
 
-function isTimeZone(zone: string): boolean {
+/**
+ * The zone's canonical IANA name, or undefined when it is none. Intl accepts any case and
+ * aliases (`asia/baku`, `US/Pacific`) where ClickHouse wants the exact name (`Asia/Baku`).
+ */
+function canonicalTimeZone(zone: string): string | undefined {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -83,8 +86,9 @@ export function resolveRange(
   now: Date,
   field = 'range',
 ): TimeRange {
-  const timeZone = input?.timeZone ?? defaultTimeZone;
-  if (!isTimeZone(timeZone)) throw badInput(`${field}.timeZone`, `"${timeZone.slice(0, 60)}" is not an IANA time zone`);
+  const asked = input?.timeZone ?? defaultTimeZone;
+  const timeZone = canonicalTimeZone(asked);
+  if (!timeZone) throw badInput(`${field}.timeZone`, `"${asked.slice(0, 60)}" is not an IANA time zone`);
   if (!input || (!input.preset && !input.from && !input.to)) {
     return { from: new Date(0), to: new Date(now.getTime() + DAY_MS), timeZone };
   }

@@ -9,6 +9,8 @@ export interface TestAnalytics {
   service: AnalyticsService;
   clock: { now: number };
   folder: string;
+  /** `POST /collect`'s URL, for requests `collect` cannot make (other headers, methods or bodies). */
+  collectUrl: string;
   /** POSTs a beacon body as a reader at `ip` with `userAgent`. */
   collect(
     body: unknown,
@@ -59,6 +61,7 @@ export async function startTestAnalytics(
     service,
     clock,
     folder,
+    collectUrl: `${base}/collect`,
     collect: async (body, reader) => {
       const response = await fetch(`${base}/collect`, {
         method: 'POST',
