@@ -81,7 +81,37 @@ describe('the gateway in front of the content subgraph', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(JSON.stringify(await ready.json())).toContain('content');
+    const report = JSON.stringify(await ready.json());
+    for (const subgraph of ['content', 'analytics', 'accounts']) expect(report).toContain(subgraph);
+  });
+});
+
+describe('who is asking', () => {
+  const ME = '{ me { email role } }';
+
+  it('is anonymous without a credential', async () => {
+    const { status, body } = await stack.query<{ me: null }>(ME);
+    expect(status).toBe(200);
+    expect(body.data?.me).toBeNull();
+  });
+
+  it('is the signed-in user with a bearer session token, or with the dashboard’s session cookie', async () => {
+    const token = await stack.tokenFor('marketing');
+    const bearer = await stack.query<{ me: { email: string; role: string } }>(ME, {}, { token });
+    expect(bearer.body.data?.me).toEqual({ email: stack.users.marketing.email, role: 'MARKETING' });
+    const cookie = await stack.query<{ me: { email: string } }>(
+      ME,
+      {},
+      { headers: { cookie: `byline_session=${token}` } },
+    );
+    expect(cookie.body.data?.me.email).toBe(stack.users.marketing.email);
+  });
+
+  it('refuses an unknown or malformed credential with a 401', async () => {
+    for (const token of ['bys_not-a-session', 'byt_not-a-token', 'x'.repeat(600)]) {
+      const { status, body } = await stack.query(ME, {}, { token });
+      expect({ status, code: body.errors?.[0]?.extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    }
   });
 });
 

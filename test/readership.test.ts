@@ -3,10 +3,13 @@ import { type Stack, startStack } from './support/stack.js';
 
 let stack: Stack;
 let collectUrl: string;
+/** Readership is for the newsroom: these queries sign in as the analyst. */
+let analyst: { token: string };
 
 beforeAll(async () => {
   stack = await startStack({ articles: 400 });
   collectUrl = stack.analytics.url.replace(/\/graphql$/, '/collect');
+  analyst = { token: await stack.tokenFor('analyst') };
 });
 afterAll(() => stack?.close());
 
@@ -31,9 +34,8 @@ describe('content and readership in one graph', () => {
     const ARTICLE = `query($slug: String!) { article(slug: $slug, edition: "en") { title views shares { total } } }`;
     const before = await stack.query<{ article: { title: string; views: number; shares: { total: number } } }>(
       ARTICLE,
-      {
-        slug: row.slug,
-      },
+      { slug: row.slug },
+      analyst,
     );
     expect(before.body.errors).toBeUndefined();
     expect(before.body.data?.article).toEqual({ title: row.title, views: 0, shares: { total: 0 } });
@@ -52,7 +54,7 @@ describe('content and readership in one graph', () => {
     ).toBe(202);
     let seen = { views: 0, shares: { total: 0 } };
     while (Date.now() - sent < 2000 && seen.views < 1) {
-      const now = await stack.query<{ article: typeof seen }>(ARTICLE, { slug: row.slug });
+      const now = await stack.query<{ article: typeof seen }>(ARTICLE, { slug: row.slug }, analyst);
       seen = now.body.data?.article ?? seen;
       if (seen.views < 1) await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -64,12 +66,22 @@ describe('content and readership in one graph', () => {
     const spy = vi.spyOn(stack.analytics.store.client, 'query');
     const { body } = await stack.query<{ articles: { edges: { node: { id: string; views: number } }[] } }>(
       '{ articles(first: 50) { edges { node { id title views } } } }',
+      undefined,
+      analyst,
     );
     const calls = spy.mock.calls.length;
     spy.mockRestore();
     expect(body.errors).toBeUndefined();
     expect(body.data?.articles.edges).toHaveLength(50);
     expect(calls).toBe(1);
+  });
+
+  it('keeps readership from anonymous callers, who still get the article itself', async () => {
+    const { body } = await stack.query<{ articles: { edges: { node: { title: string; views: number | null } }[] } }>(
+      '{ articles(first: 1) { edges { node { title views } } } }',
+    );
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.errors?.[0]?.path).toEqual(['articles', 'edges', 0, 'node', 'views']);
   });
 
   it('refuses a beacon for an article the content subgraph does not know', async () => {

@@ -154,3 +154,5 @@ export function stopWithProcess(server: EmbeddedPostgres): void {
   process.on('SIGTERM', stop);
   if (process.connected) process.once('disconnect', stop);
 }
+
+export { type Connectable, type OpenDatabaseOptions, type OpenedDatabase, openMigratedDatabase } from './open.js';

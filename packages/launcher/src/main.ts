@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitOnConfigError, loadConfig, z } from '@byline/config';
+import { readDemoUsers } from './demo-users.js';
 import { bold, prefixedOutput, red } from './output.js';
 import { type Child, ChildFailed, describeExit, startChild, stopAll } from './process.js';
 import { type Launch, services } from './services.js';
@@ -109,7 +110,8 @@ async function launch(): Promise<void> {
       : { label: 'data folder', value: dataDir },
   );
   const gateway = state.urls.gateway;
-  console.log(summary(lines, gateway && displayUrl(gateway)));
+  const demoUsers = state.externalDatabase ? [] : readDemoUsers(dataDir);
+  console.log(summary(lines, gateway && displayUrl(gateway), demoUsers));
 }
 
 say(bold('starting Byline'), 'stdout');

@@ -53,6 +53,15 @@ export const services: ServiceSpec[] = [
     label: 'content subgraph',
   },
   {
+    name: 'accounts',
+    script: 'apps/accounts/dist/main.js',
+    kind: 'service',
+    timeoutMs: 60_000,
+    // Demo users only on the embedded database, never on the user's own server.
+    env: (launch) => ({ ...databaseUrl(launch), ...(launch.externalDatabase ? {} : { DEMO_USERS: 'true' }) }),
+    label: 'accounts subgraph',
+  },
+  {
     name: 'analytics',
     script: 'apps/analytics/dist/main.js',
     kind: 'service',
@@ -65,7 +74,11 @@ export const services: ServiceSpec[] = [
     script: 'apps/gateway/dist/main.js',
     kind: 'service',
     timeoutMs: 30_000,
-    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content'), ANALYTICS_URL: urlOf(launch, 'analytics') }),
+    env: (launch) => ({
+      CONTENT_URL: urlOf(launch, 'content'),
+      ANALYTICS_URL: urlOf(launch, 'analytics'),
+      ACCOUNTS_URL: urlOf(launch, 'accounts'),
+    }),
     label: 'GraphQL endpoint',
   },
   {

@@ -18,4 +18,9 @@ export const subgraphs: SubgraphSource[] = [
     printScript: 'apps/analytics/dist/cli/print-schema.js',
     routingUrl: 'http://127.0.0.1:4002/graphql',
   },
+  {
+    name: 'accounts',
+    printScript: 'apps/accounts/dist/cli/print-schema.js',
+    routingUrl: 'http://127.0.0.1:4003/graphql',
+  },
 ];

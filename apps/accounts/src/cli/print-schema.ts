@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { printAccountsSchema } from '../schema.js';
+
+process.stdout.write(`${await printAccountsSchema()}\n`);
