@@ -17,19 +17,36 @@ try {
       GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),
       BYLINE_TIMEZONE: vars.timeZone('Asia/Baku'),
       LOG_LEVEL: vars.logLevel(),
+      // adapter-node's: the public URL behind a proxy, or the header the proxy names the protocol in.
+      ORIGIN: z.url().optional(),
+      PROTOCOL_HEADER: z.string().optional(),
     }),
   );
 } catch (error) {
   exitOnConfigError(error);
 }
 
+// adapter-node takes every request for HTTPS unless told otherwise, which would refuse
+// same-origin form posts (sign-in, sign-out) as cross-site. Reached directly, without a
+// proxy configured, this server speaks plain HTTP: say so, whatever a client claims.
+const DIRECT_PROTOCOL_HEADER = 'x-byline-direct-protocol';
+const direct = !config.ORIGIN && !config.PROTOCOL_HEADER;
+
 // The SvelteKit handler reads its environment once, when it is imported.
 process.env.GATEWAY_URL = config.GATEWAY_URL;
 process.env.BYLINE_TIMEZONE = config.BYLINE_TIMEZONE;
+if (direct) process.env.PROTOCOL_HEADER = DIRECT_PROTOCOL_HEADER;
 const { handler } = await import('./build/handler.js');
 
 const log = createLogger(config.LOG_LEVEL);
-const server = createServer(handler);
+const server = createServer(
+  direct
+    ? (request, response) => {
+        request.headers[DIRECT_PROTOCOL_HEADER] = 'http';
+        handler(request, response);
+      }
+    : handler,
+);
 server.listen(config.DASHBOARD_PORT, config.DASHBOARD_HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.DASHBOARD_PORT;

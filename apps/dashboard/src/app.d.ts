@@ -1,4 +1,5 @@
 import type { DimensionKey } from '$lib/filters/filters';
+import type { SignedInUser } from '$lib/server/session';
 import type { ThemeChoice } from '$lib/theme.svelte';
 
 declare global {
@@ -7,6 +8,8 @@ declare global {
       /** The reader's locale, from Accept-Language. */
       locale: string;
       theme: ThemeChoice;
+      /** The signed-in user and their session token (sent to the gateway as a bearer token); null when signed out. */
+      session: { token: string; user: SignedInUser } | null;
     }
     interface Error {
       message: string;

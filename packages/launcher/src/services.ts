@@ -78,6 +78,8 @@ export const services: ServiceSpec[] = [
       CONTENT_URL: urlOf(launch, 'content'),
       ANALYTICS_URL: urlOf(launch, 'analytics'),
       ACCOUNTS_URL: urlOf(launch, 'accounts'),
+      // The dashboard, in front of it here, passes the browser's address on for the per-IP login limit.
+      TRUSTED_PROXY_HEADER: 'x-forwarded-for',
     }),
     label: 'GraphQL endpoint',
   },

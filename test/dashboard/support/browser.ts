@@ -1,12 +1,19 @@
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Cookie, chromium, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface TestBrowser {
   browser: Browser;
-  /** A new page at a desktop size, recording console errors and failed requests. */
-  open(options?: { width?: number; height?: number; colorScheme?: 'light' | 'dark' }): Promise<WatchedPage>;
+  /** A new page at a desktop size, recording console errors and failed requests; `cookies` (a session) set first. */
+  open(options?: OpenOptions): Promise<WatchedPage>;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+  cookies?: Cookie[];
 }
 
 export interface WatchedPage {
@@ -32,13 +39,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   return {
     browser,
-    open: async ({ width = 1440, height = 900, colorScheme = 'light' } = {}) => {
+    open: async ({ width = 1440, height = 900, colorScheme = 'light', cookies = [] } = {}) => {
       const context = await browser.newContext({
         viewport: { width, height },
         locale: 'en-GB',
         colorScheme,
         acceptDownloads: true,
       });
+      await context.addCookies(cookies);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {

@@ -46,6 +46,14 @@ export type ReadershipFilter = {
   sectionIds?: Array<string> | null | undefined;
 };
 
+/** What a user or API token may do. */
+export type Role =
+  | 'ADMIN'
+  | 'ANALYST'
+  | 'EDITOR'
+  | 'MARKETING'
+  | 'VIEWER';
+
 export type ArticleQueryVariables = Exact<{
   id: string;
   range: RangeInput;
@@ -137,6 +145,26 @@ export type SectionDetailQueryVariables = Exact<{
 
 export type SectionDetailQuery = { section: { id: string, name: string, articlesPublished: number, performance: { current: { views: number, uniqueReaders: number, articlesRead: number, viewsPerArticle: number | null, shares: number, sharesPerThousandViews: number | null, averageEngagedSeconds: number | null }, previous: { views: number, uniqueReaders: number, articlesRead: number, viewsPerArticle: number | null, shares: number, sharesPerThousandViews: number | null, averageEngagedSeconds: number | null }, change: { views: number | null, uniqueReaders: number | null, articlesRead: number | null, viewsPerArticle: number | null, shares: number | null, sharesPerThousandViews: number | null, averageEngagedSeconds: number | null } } } | null, current: Array<{ bucket: string | null, views: number }>, previous: Array<{ bucket: string | null, views: number }>, topArticles: Array<{ views: number, uniqueReaders: number, article: { id: string, title: string, publishedAt: string | null, authors: Array<{ name: string }> } }>, authors: Array<{ views: number, uniqueReaders: number, author: { id: string, name: string } | null }>, channels: Array<{ channel: string | null, views: number, uniqueReaders: number }>, devices: Array<{ device: string | null, views: number, uniqueReaders: number }>, countries: Array<{ country: string | null, views: number, uniqueReaders: number }> };
 
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string, email: string, name: string, role: Role } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, name: string, role: Role } | null };
+
+export type SignedInUserFragment = { id: string, email: string, name: string, role: Role };
+
 export type SharesQueryVariables = Exact<{
   range: RangeInput;
   filter?: ReadershipFilter | null | undefined;
@@ -223,6 +251,14 @@ fragment Change on PeriodChange {
   sharesPerThousandViews
   averageEngagedSeconds
 }`, {"fragmentName":"Performance"}) as unknown as TypedDocumentString<PerformanceFragment, unknown>;
+export const SignedInUserFragmentDoc = new TypedDocumentString(`
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}
+    `, {"fragmentName":"SignedInUser"}) as unknown as TypedDocumentString<SignedInUserFragment, unknown>;
 export const ArticleDocument = new TypedDocumentString(`
     query Article($id: ID!, $range: RangeInput!, $interval: Interval!) {
   article(id: $id) {
@@ -285,7 +321,7 @@ export const ArticleDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ArticleQuery, ArticleQueryVariables>;
+    `, {"hash":"b89c722838a267a565153c810d051115c5d9f75d8c3bad3cdb09c9f4318b811f","operationName":"Article"}) as unknown as TypedDocumentString<ArticleQuery, ArticleQueryVariables>;
 export const SectionArticlesDocument = new TypedDocumentString(`
     query SectionArticles($range: RangeInput!, $sectionId: ID!) {
   readership(
@@ -298,7 +334,7 @@ export const SectionArticlesDocument = new TypedDocumentString(`
     uniqueReaders
   }
 }
-    `) as unknown as TypedDocumentString<SectionArticlesQuery, SectionArticlesQueryVariables>;
+    `, {"hash":"a7fe57e3651f148e0095dc58079f2847987ca2572a6121a29e6f08290d737629","operationName":"SectionArticles"}) as unknown as TypedDocumentString<SectionArticlesQuery, SectionArticlesQueryVariables>;
 export const LayoutDocument = new TypedDocumentString(`
     query Layout($edition: String, $recent: RangeInput!, $country: String!, $withRegions: Boolean!) {
   editions
@@ -321,7 +357,7 @@ export const LayoutDocument = new TypedDocumentString(`
     views
   }
 }
-    `) as unknown as TypedDocumentString<LayoutQuery, LayoutQueryVariables>;
+    `, {"hash":"4b8ed2aded1b74170697dac46e7ecafdce6e12ac132202cb919df57b6ef6eb47","operationName":"Layout"}) as unknown as TypedDocumentString<LayoutQuery, LayoutQueryVariables>;
 export const SectionIdsDocument = new TypedDocumentString(`
     query SectionIds {
   sections {
@@ -329,7 +365,7 @@ export const SectionIdsDocument = new TypedDocumentString(`
     slug
   }
 }
-    `) as unknown as TypedDocumentString<SectionIdsQuery, SectionIdsQueryVariables>;
+    `, {"hash":"daeb46bbef7de319e4978936fb8ae35449b9dcc861fc57eac638628808c9cb93","operationName":"SectionIds"}) as unknown as TypedDocumentString<SectionIdsQuery, SectionIdsQueryVariables>;
 export const LiveDocument = new TypedDocumentString(`
     query Live($filter: ReadershipFilter, $lastFive: RangeInput!, $edition: String) {
   live(first: 10, filter: $filter) {
@@ -373,7 +409,7 @@ export const LiveDocument = new TypedDocumentString(`
     uniqueReaders
   }
 }
-    `) as unknown as TypedDocumentString<LiveQuery, LiveQueryVariables>;
+    `, {"hash":"6c9b086feea08b97f9ff959876c8393aa70ecbd398bdb379a2d4b590713c12f8","operationName":"Live"}) as unknown as TypedDocumentString<LiveQuery, LiveQueryVariables>;
 export const LiveSparklinesDocument = new TypedDocumentString(`
     query LiveSparklines($filter: ReadershipFilter!, $range: RangeInput!) {
   readership(
@@ -390,7 +426,7 @@ export const LiveSparklinesDocument = new TypedDocumentString(`
     views
   }
 }
-    `) as unknown as TypedDocumentString<LiveSparklinesQuery, LiveSparklinesQueryVariables>;
+    `, {"hash":"9c016348b17f71b6d6132c9e8db0aecc0e5f72ce866c6e58dea02ac5bab3491a","operationName":"LiveSparklines"}) as unknown as TypedDocumentString<LiveSparklinesQuery, LiveSparklinesQueryVariables>;
 export const RegionsDocument = new TypedDocumentString(`
     query Regions($range: RangeInput!, $filter: ReadershipFilter, $interval: Interval!) {
   total: readership(by: [], range: $range, filter: $filter, first: 1) {
@@ -425,7 +461,7 @@ export const RegionsDocument = new TypedDocumentString(`
     views
   }
 }
-    `) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
+    `, {"hash":"9cba652d3592eb918cf9d10244e3aa16de0d7f46f82d84c2bd49bfbb7e757777","operationName":"Regions"}) as unknown as TypedDocumentString<RegionsQuery, RegionsQueryVariables>;
 export const SectionsDocument = new TypedDocumentString(`
     query Sections($range: RangeInput!, $previous: RangeInput!, $interval: Interval!, $filter: ReadershipFilter, $from: DateTimeISO!, $to: DateTimeISO!, $edition: String) {
   sections {
@@ -492,7 +528,7 @@ fragment Performance on Performance {
   change {
     ...Change
   }
-}`) as unknown as TypedDocumentString<SectionsQuery, SectionsQueryVariables>;
+}`, {"hash":"63c4c274ef6236fcf321fa1f51833453b881841c16707ab09d86681885ad8d84","operationName":"Sections"}) as unknown as TypedDocumentString<SectionsQuery, SectionsQueryVariables>;
 export const SectionDetailDocument = new TypedDocumentString(`
     query SectionDetail($slug: String!, $range: RangeInput!, $previous: RangeInput!, $interval: Interval!, $filter: ReadershipFilter!, $from: DateTimeISO!, $to: DateTimeISO!, $edition: String) {
   section(slug: $slug) {
@@ -587,7 +623,40 @@ fragment Performance on Performance {
   change {
     ...Change
   }
-}`) as unknown as TypedDocumentString<SectionDetailQuery, SectionDetailQueryVariables>;
+}`, {"hash":"e60f79a100c747a5684c63f1658d1735c542637180e9f517ccbbc2398dfe686b","operationName":"SectionDetail"}) as unknown as TypedDocumentString<SectionDetailQuery, SectionDetailQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    expiresAt
+    user {
+      ...SignedInUser
+    }
+  }
+}
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}`, {"hash":"22688df6641a5636fafe1c9ca2abc96260b2df1d30ba101c4f53e664a7ea28d7","operationName":"Login"}) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `, {"hash":"d33294c28ffdaff741dcadc2dba75b4013cdc29cd5f9e8f61d3ac85d57868a04","operationName":"Logout"}) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...SignedInUser
+  }
+}
+    fragment SignedInUser on User {
+  id
+  email
+  name
+  role
+}`, {"hash":"ae4ab60f702207c6ada593d403baa33a54f236a7f7546c08803c3afbbecad152","operationName":"Me"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const SharesDocument = new TypedDocumentString(`
     query Shares($range: RangeInput!, $filter: ReadershipFilter, $edition: String) {
   networks: shareStats(by: NETWORK, range: $range, first: 50) {
@@ -622,7 +691,7 @@ export const SharesDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SharesQuery, SharesQueryVariables>;
+    `, {"hash":"6c71c00f3d7e5fde6048a6884e6a4cf01a2037a5e5861614909d0ebfbe48285d","operationName":"Shares"}) as unknown as TypedDocumentString<SharesQuery, SharesQueryVariables>;
 export const SharesInBucketDocument = new TypedDocumentString(`
     query SharesInBucket($range: RangeInput!) {
   shareStats(by: NETWORK, range: $range, first: 50) {
@@ -630,4 +699,4 @@ export const SharesInBucketDocument = new TypedDocumentString(`
     shares
   }
 }
-    `) as unknown as TypedDocumentString<SharesInBucketQuery, SharesInBucketQueryVariables>;
+    `, {"hash":"7ff909ef679b981329786b32e77100345a1612e298a84665b64c2b311deed88c","operationName":"SharesInBucket"}) as unknown as TypedDocumentString<SharesInBucketQuery, SharesInBucketQueryVariables>;

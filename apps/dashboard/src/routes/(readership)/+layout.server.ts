@@ -1,12 +1,19 @@
+import { error } from '@sveltejs/kit';
 import { parseFilters } from '$lib/filters/filters';
 import { toReadershipFilter } from '$lib/filters/readership-filter';
 import { LayoutDocument } from '$lib/graphql/generated';
+import { refusal } from '$lib/server/access';
 import { newsroomTimeZone } from '$lib/server/config';
-import { gql } from '$lib/server/gateway';
+import { FORBIDDEN_MESSAGE, gql } from '$lib/server/gateway';
 import type { LayoutServerLoad } from './$types';
 
-/** The filters in the URL, and what the filters bar offers: editions, sections, countries and regions with readers. */
+/**
+ * Readership is for the newsroom's readership roles: anyone else gets a 403
+ * inside the dashboard. Then the filters in the URL, and what the filters bar
+ * offers: editions, sections, countries and regions with readers.
+ */
 export const load: LayoutServerLoad = async ({ url, locals }) => {
+  if (refusal('readership:read', locals.session?.user ?? null)) error(403, FORBIDDEN_MESSAGE);
   const defaultTimeZone = newsroomTimeZone();
   const filters = parseFilters(url.searchParams, defaultTimeZone);
   // Without the gateway the bar offers no choices; the page's own load then shows the error inside the layout.
@@ -18,8 +25,6 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
   }).catch(() => ({ editions: [], sections: [], countries: [], regions: [] }));
   const section = data.sections.find((candidate) => candidate.slug === filters.section);
   return {
-    locale: locals.locale,
-    theme: locals.theme,
     defaultTimeZone,
     filters,
     section,
