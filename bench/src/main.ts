@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench [--suite a,b] [--smoke] [--runs N] [--seconds S]`: runs the
+ * benchmark suites and writes each report to bench/results/ as Markdown and JSON.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeReport } from './lib/report.js';
+import { suites } from './suites.js';
+
+const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+let values: { suite?: string; smoke?: boolean; runs?: string; seconds?: string; out?: string };
+try {
+  ({ values } = parseArgs({
+    options: {
+      suite: { type: 'string' },
+      smoke: { type: 'boolean' },
+      runs: { type: 'string' },
+      seconds: { type: 'string' },
+      out: { type: 'string' },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+const names = values.suite?.split(',').map((name) => name.trim()) ?? suites.map((suite) => suite.name);
+const unknown = names.filter((name) => !suites.some((suite) => suite.name === name));
+if (unknown.length > 0) fail(`unknown suite ${unknown.join(', ')}; one of ${suites.map((s) => s.name).join(', ')}`);
+const scale = values.smoke ? 'smoke' : 'full';
+const runs = Number(values.runs ?? (scale === 'smoke' ? 1 : 5));
+const seconds = Number(values.seconds ?? (scale === 'smoke' ? 1 : 10));
+if (!Number.isInteger(runs) || runs < 1) fail('--runs must be a positive integer');
+if (scale === 'full' && runs < 5) fail('--runs must be at least 5 for a full run (medians of fewer mean little)');
+if (!(seconds > 0)) fail('--seconds must be positive');
+const out = values.out ?? (scale === 'smoke' ? join(tmpdir(), 'byline-bench-smoke') : RESULTS);
+
+for (const suite of suites.filter((candidate) => names.includes(candidate.name))) {
+  const workDir = await mkdtemp(join(tmpdir(), `byline-bench-${suite.name}-`));
+  const log = (line: string) => console.log(`[${suite.name}] ${line}`);
+  log(`${suite.description} (${scale}, ${runs} runs, ${seconds} s each)`);
+  try {
+    const report = await suite.run({ scale, runs, seconds, workDir, log });
+    await writeReport(out, report);
+    log(`written to ${join(out, `${suite.name}.md`)}`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+process.exit(0);
