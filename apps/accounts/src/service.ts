@@ -1,4 +1,5 @@
 import { internalSecret } from '@byline/auth';
+import { postgresReadiness } from '@byline/embedded-pg';
 import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import type { DataSource } from 'typeorm';
 import { createAccountsApollo } from './apollo.js';
@@ -51,10 +52,7 @@ export async function startAccountsService(
       apollo: await createAccountsApollo(log),
       context: async (request) => createContext(accounts, identityOf(request)),
       routes: authenticateRoute(accounts, secret),
-      readiness: async () => {
-        await db.query('SELECT 1');
-        return { ready: true, checks: { postgres: 'ok' } };
-      },
+      readiness: () => postgresReadiness(db),
       log,
       onClose: database.close,
     });

@@ -1,4 +1,5 @@
 import { internalSecret } from '@byline/auth';
+import { postgresReadiness } from '@byline/embedded-pg';
 import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import type { DataSource } from 'typeorm';
 import { createContentApollo } from './apollo.js';
@@ -38,10 +39,7 @@ export async function startContentService(config: ContentConfig): Promise<Conten
       internalSecret: internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR),
       apollo,
       context: async (request) => createContext({ db, editions: config.BYLINE_EDITIONS }, identityOf(request)),
-      readiness: async () => {
-        await db.query('SELECT 1');
-        return { ready: true, checks: { postgres: 'ok' } };
-      },
+      readiness: () => postgresReadiness(db),
       log,
       onClose: database.close,
     });

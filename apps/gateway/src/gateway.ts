@@ -62,7 +62,7 @@ export async function startGateway(
         clientIp(request.headers, request.socket.remoteAddress, config.trustedProxyHeader),
       ),
     }),
-    readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS, config.internalSecret),
+    readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS, config.internalSecret, log),
     routes: (app) => {
       app.addHook(
         'preHandler',

@@ -155,4 +155,10 @@ export function stopWithProcess(server: EmbeddedPostgres): void {
   if (process.connected) process.once('disconnect', stop);
 }
 
-export { type Connectable, type OpenDatabaseOptions, type OpenedDatabase, openMigratedDatabase } from './open.js';
+export {
+  type Connectable,
+  type OpenDatabaseOptions,
+  type OpenedDatabase,
+  openMigratedDatabase,
+  postgresReadiness,
+} from './open.js';

@@ -62,3 +62,13 @@ export async function openMigratedDatabase<T extends Connectable>(
     },
   };
 }
+
+/** `/readyz` checks for a service whose dependency is PostgreSQL: no driver message (it names hosts) in the answer. */
+export async function postgresReadiness(db: { query(sql: string): Promise<unknown> }) {
+  try {
+    await db.query('SELECT 1');
+    return { ready: true, checks: { postgres: 'ok' } };
+  } catch {
+    return { ready: false, checks: { postgres: 'unreachable' } };
+  }
+}

@@ -87,9 +87,11 @@ export async function startGraphQLService<Context extends BaseContext>(
   app.get('/healthz', async () => ({ status: 'ok', service: options.name }));
   app.get('/readyz', async (_request, reply) => {
     if (closing) return reply.status(503).send({ ready: false, checks: { service: 'shutting down' } });
-    const report = await options
-      .readiness()
-      .catch((error: unknown): ReadyReport => ({ ready: false, checks: { readiness: String(error) } }));
+    const report = await options.readiness().catch((error: unknown): ReadyReport => {
+      // The error may name hosts and ports: logged, not answered.
+      log.error('readiness check failed', error);
+      return { ready: false, checks: { readiness: 'failed' } };
+    });
     return reply.status(report.ready ? 200 : 503).send(report);
   });
 
