@@ -1,35 +1,21 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { IDENTITY_HEADER, signIdentity } from '@byline/auth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Stack, startStack } from './support/stack.js';
+import { type Child, startAnalyticsProcess } from './faults/support/processes.js';
+import { STACK_SECRET, type Stack, startStack } from './support/stack.js';
 
-const MAIN = fileURLToPath(new URL('../apps/analytics/dist/main.js', import.meta.url));
 let stack: Stack;
 let dataDir: string;
-let child: ChildProcess | undefined;
-
-/** The analytics service as its own process, the way it runs in production. */
-async function startAnalyticsProcess(env: Record<string, string>): Promise<{ process: ChildProcess; url: string }> {
-  const started = fork(MAIN, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const [message] = (await Promise.race([
-    once(started, 'message'),
-    once(started, 'exit').then(([code]) => {
-      throw new Error(`analytics exited with ${code}`);
-    }),
-  ])) as [{ url: string }];
-  return { process: started, url: message.url };
-}
+let child: Child | undefined;
 
 beforeAll(async () => {
   stack = await startStack({ articles: 200 });
   dataDir = await mkdtemp(join(tmpdir(), 'byline-durability-'));
 });
 afterAll(async () => {
-  child?.kill('SIGKILL');
+  await child?.kill();
   await stack?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -39,12 +25,14 @@ it('keeps every acknowledged event when the collector is killed with SIGKILL, an
     BYLINE_DATA_DIR: dataDir,
     ANALYTICS_PORT: '0',
     CONTENT_URL: stack.content.url,
+    SITE_HOSTS: 'byline.example',
+    INTERNAL_SECRET: STACK_SECRET,
     LOG_LEVEL: 'warn',
     DEMO_EVENTS: '0',
   };
   // A long flush interval keeps acknowledged events in the spool only, when the kill comes.
   const first = await startAnalyticsProcess({ ...env, FLUSH_INTERVAL_MS: '600000', FLUSH_MAX_ROWS: '1000000' });
-  child = first.process;
+  child = first;
   const ids: string[] = (
     await stack.content.db.query(`SELECT id::text AS id FROM articles WHERE status = 'published' ORDER BY id LIMIT 20`)
   ).map((row: { id: string }) => row.id);
@@ -61,18 +49,22 @@ it('keeps every acknowledged event when the collector is killed with SIGKILL, an
     }),
   );
   expect(acknowledged).toBe(300);
-  child.kill('SIGKILL');
-  await once(child, 'exit');
+  await child.kill();
 
   const second = await startAnalyticsProcess({ ...env, FLUSH_INTERVAL_MS: '200' });
-  child = second.process;
+  child = second;
+  // Readership is for the newsroom: ask as an analyst, signed as the gateway would.
+  const headers = {
+    'content-type': 'application/json',
+    [IDENTITY_HEADER]: signIdentity({ sub: 'user:durability', role: 'analyst' }, STACK_SECRET),
+  };
   const range = `{ from: "${new Date(Date.now() - 3_600_000).toISOString()}", to: "${new Date(Date.now() + 3_600_000).toISOString()}" }`;
   const COUNT = `{ readership(by: [], range: ${range}) { views } }`;
   let views = 0;
   for (let attempt = 0; attempt < 100 && views < acknowledged; attempt++) {
     const response = await fetch(second.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ query: COUNT }),
     });
     const body = (await response.json()) as { data?: { readership: { views: number }[] } };
@@ -84,7 +76,7 @@ it('keeps every acknowledged event when the collector is killed with SIGKILL, an
   await new Promise((resolve) => setTimeout(resolve, 500));
   const again = await fetch(second.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers,
     body: JSON.stringify({ query: COUNT }),
   });
   expect(((await again.json()) as { data: { readership: { views: number }[] } }).data.readership[0]?.views).toBe(

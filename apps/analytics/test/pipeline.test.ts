@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyMigrations, type ClickHouse, openClickHouse, readMigrations } from '@byline/clickhouse';
+import { withInsertFaults } from '@byline/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../src/ingest/events.js';
 import { createPipeline, type Pipeline, SpoolFullError } from '../src/ingest/pipeline.js';
@@ -18,31 +19,6 @@ let clickhouse: ClickHouse;
 let spoolDir: string;
 let logged: { level: string; message: string }[];
 const pipelines: Pipeline[] = [];
-
-/**
- * Fault injection around the real chDB client: while `down`, inserts fail
- * before reaching ClickHouse; while `ackLost`, they land and then fail, as
- * when a connection drops before the answer arrives.
- */
-function faulty(client: Client) {
-  const faults = { down: false, ackLost: false, inserts: 0 };
-  const proxy = new Proxy(client, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (property !== 'insert' || typeof value !== 'function') {
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return async (...args: Parameters<Client['insert']>) => {
-        faults.inserts += 1;
-        if (faults.down) throw new Error('ClickHouse is down (injected)');
-        const result = await target.insert(...args);
-        if (faults.ackLost) throw new Error('connection reset before the answer (injected)');
-        return result;
-      };
-    },
-  });
-  return { client: proxy, faults };
-}
 
 async function pipeline(client: Client, options: { maxBytes?: number; flushMaxRows?: number } = {}) {
   const opened = await createPipeline({
@@ -224,7 +200,7 @@ describe('ingest pipeline on embedded ClickHouse', () => {
   });
 
   it('counts a segment once when it is inserted again after a crash before its deletion', async () => {
-    const { client, faults } = faulty(clickhouse.client);
+    const { client, faults } = withInsertFaults(clickhouse.client);
     faults.down = true;
     const first = await pipeline(client, { flushMaxRows: 200 });
     const records = events(500, 100, 100);
@@ -253,7 +229,7 @@ describe('ingest pipeline on embedded ClickHouse', () => {
   });
 
   it('keeps accepting while ClickHouse is down and stores everything once it is back', async () => {
-    const { client, faults } = faulty(clickhouse.client);
+    const { client, faults } = withInsertFaults(clickhouse.client);
     faults.down = true;
     const opened = await pipeline(client, { flushMaxRows: 300 });
     const during = events(1_200, 150, 150);
@@ -277,7 +253,7 @@ describe('ingest pipeline on embedded ClickHouse', () => {
   });
 
   it('counts once an insert that landed but whose answer was lost, when it is retried', async () => {
-    const { client, faults } = faulty(clickhouse.client);
+    const { client, faults } = withInsertFaults(clickhouse.client);
     faults.ackLost = true;
     const opened = await pipeline(client);
     await acceptAll(opened, events(300, 50, 50));
@@ -288,7 +264,7 @@ describe('ingest pipeline on embedded ClickHouse', () => {
   });
 
   it('refuses with SpoolFullError past maxBytes and accepts again once the writer drained the spool', async () => {
-    const { client, faults } = faulty(clickhouse.client);
+    const { client, faults } = withInsertFaults(clickhouse.client);
     faults.down = true;
     const opened = await pipeline(client, { maxBytes: 40_000, flushMaxRows: 20 });
     let accepted = 0;
@@ -314,7 +290,7 @@ describe('ingest pipeline on embedded ClickHouse', () => {
   });
 
   it('leaves what it could not insert on close in the spool, and the next start replays it', async () => {
-    const { client, faults } = faulty(clickhouse.client);
+    const { client, faults } = withInsertFaults(clickhouse.client);
     faults.down = true;
     const first = await pipeline(client);
     await acceptAll(first, events(400, 60, 40));

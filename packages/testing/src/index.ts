@@ -61,3 +61,5 @@ export async function createTestDatabase(adminUrl: string, prefix = 'test'): Pro
     },
   };
 }
+
+export { type InsertFaults, withInsertFaults } from './faults.js';
