@@ -2,17 +2,13 @@ import { loadConfig, vars, z } from '@byline/config';
 
 export const accountsConfigSchema = z.object({
   /** A PostgreSQL server (the same database as content); unset: the embedded one under BYLINE_DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
-    .optional(),
+  DATABASE_URL: vars.postgresUrl().optional(),
   BYLINE_DATA_DIR: z.string().default('.data'),
   BYLINE_PG_PORT: vars.port(54320),
   ACCOUNTS_HOST: vars.host(),
   ACCOUNTS_PORT: vars.port(4003),
   DB_POOL_SIZE: vars.positiveInt(5),
   BODY_LIMIT_BYTES: vars.positiveInt(64 * 1024),
-  CORS_ORIGINS: vars.list(''),
   /** Absolute lifetime of a login session. */
   SESSION_TTL_HOURS: z.coerce
     .number()

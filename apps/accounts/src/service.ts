@@ -47,7 +47,6 @@ export async function startAccountsService(
       host: config.ACCOUNTS_HOST,
       port: config.ACCOUNTS_PORT,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      corsOrigins: config.CORS_ORIGINS,
       internalSecret: secret,
       apollo: await createAccountsApollo(log),
       context: async (request) => createContext(accounts, identityOf(request)),

@@ -64,8 +64,6 @@ export async function startAnalyticsService(
       host: config.ANALYTICS_HOST,
       port: config.ANALYTICS_PORT,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      // /graphql answers only the gateway (signed identities), never a browser; /collect has its own CORS.
-      corsOrigins: [],
       internalSecret: secret,
       apollo: await createAnalyticsApollo(log),
       context: async (request) => ({

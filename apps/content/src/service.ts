@@ -35,7 +35,6 @@ export async function startContentService(config: ContentConfig): Promise<Conten
       host: config.CONTENT_HOST,
       port: config.CONTENT_PORT,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      corsOrigins: config.CORS_ORIGINS,
       internalSecret: internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR),
       apollo,
       context: async (request) => createContext({ db, editions: config.BYLINE_EDITIONS }, identityOf(request)),

@@ -41,6 +41,7 @@ export const vars = {
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   host: (fallback = '127.0.0.1') => z.string().min(1).default(fallback),
   url: () => z.url(),
+  postgresUrl: () => z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL'),
   list: (fallback: string) =>
     z
       .string()

@@ -16,8 +16,8 @@ export interface GraphQLServiceOptions<Context extends BaseContext> {
   port: number;
   /** Largest request body accepted, in bytes; larger ones get a 413. */
   bodyLimitBytes: number;
-  /** Allowed browser origins; `*` allows any. Empty: no CORS headers at all. */
-  corsOrigins: string[];
+  /** Allowed browser origins; `*` allows any. Unset or empty: no CORS headers (subgraphs: only the gateway calls them). */
+  corsOrigins?: string[];
   apollo: ApolloServer<Context>;
   context: (request: FastifyRequest, reply: FastifyReply) => Promise<Context>;
   /** What `/readyz` reports: the service's dependencies, checked live. */
@@ -63,10 +63,11 @@ export async function startGraphQLService<Context extends BaseContext>(
   let closing = false;
   app.decorateRequest('identity', null);
 
-  if (options.corsOrigins.length > 0) {
+  const corsOrigins = options.corsOrigins ?? [];
+  if (corsOrigins.length > 0) {
     await app.register(cors, {
-      origin: options.corsOrigins.includes('*') ? true : options.corsOrigins,
-      credentials: !options.corsOrigins.includes('*'),
+      origin: corsOrigins.includes('*') ? true : corsOrigins,
+      credentials: !corsOrigins.includes('*'),
       methods: ['GET', 'POST', 'OPTIONS'],
       maxAge: 600,
     });

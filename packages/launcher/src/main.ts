@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exitOnConfigError, loadConfig, z } from '@byline/config';
+import { exitOnConfigError, loadConfig, vars, z } from '@byline/config';
 import { readDemoUsers } from './demo-users.js';
 import { bold, prefixedOutput, red } from './output.js';
 import { type Child, ChildFailed, describeExit, startChild, stopAll } from './process.js';
@@ -23,10 +23,7 @@ try {
   config = loadConfig(
     'launcher',
     z.object({
-      DATABASE_URL: z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
-        .optional(),
+      DATABASE_URL: vars.postgresUrl().optional(),
       BYLINE_DATA_DIR: z.string().default(join(repoRoot, '.data')),
     }),
   );
