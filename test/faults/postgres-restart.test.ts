@@ -149,5 +149,7 @@ it('answers with clean errors while PostgreSQL is down and recovers by itself on
   }
   expect.soft((await ready(content.url)).status).toBe(200);
   expect.soft((await ready(gateway.url)).checks.content).toBe('ok');
-  console.info(`PostgreSQL restart: the same queries answered again ${recoveryMs.toFixed(0)} ms after its restart began`);
+  console.info(
+    `PostgreSQL restart: the same queries answered again ${recoveryMs.toFixed(0)} ms after its restart began`,
+  );
 }, 120_000);
