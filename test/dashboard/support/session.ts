@@ -18,7 +18,8 @@ export async function submitLogin(page: Page, dashboardUrl: string, user: Creden
 /** Signs in with the form and waits until the dashboard has left the sign-in page. */
 export async function signIn(page: Page, dashboardUrl: string, user: Credentials, next?: string): Promise<void> {
   await submitLogin(page, dashboardUrl, user, next);
-  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 10_000 });
+  // Signing in runs Argon2 and a few gateway calls: generous on a busy shared machine.
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 });
 }
 
 /** The session cookie the browser holds, if any. */
