@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
 import { parseFilters } from '$lib/filters/filters';
-import { toReadershipFilter } from '$lib/filters/readership-filter';
 import { LayoutDocument } from '$lib/graphql/generated';
 import { refusal } from '$lib/server/access';
 import { newsroomTimeZone } from '$lib/server/config';
@@ -10,7 +9,8 @@ import type { LayoutServerLoad } from './$types';
 /**
  * Readership is for the newsroom's readership roles: anyone else gets a 403
  * inside the dashboard. Then the filters in the URL, and what the filters bar
- * offers: editions, sections, countries and regions with readers.
+ * offers: editions, sections, countries and regions with readers. Pages read
+ * their filters themselves (page-filters.ts), so they need not wait for this.
  */
 export const load: LayoutServerLoad = async ({ url, locals }) => {
   if (refusal('readership:read', locals.session?.user ?? null)) error(403, FORBIDDEN_MESSAGE);
@@ -23,12 +23,9 @@ export const load: LayoutServerLoad = async ({ url, locals }) => {
     country: filters.country ?? '',
     withRegions: filters.country !== undefined,
   }).catch(() => ({ editions: [], sections: [], countries: [], regions: [] }));
-  const section = data.sections.find((candidate) => candidate.slug === filters.section);
   return {
     defaultTimeZone,
     filters,
-    section,
-    readershipFilter: toReadershipFilter(filters, section?.id),
     options: {
       editions: data.editions,
       sections: data.sections,

@@ -1,11 +1,12 @@
 import { periodOf } from '$lib/filters/period';
 import { SectionsDocument } from '$lib/graphql/generated';
 import { gql } from '$lib/server/gateway';
+import { pageFilters } from '$lib/server/page-filters';
 import { shapeSections } from '$lib/shaping/sections';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-  const { filters, readershipFilter, section } = await parent();
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const { filters, readershipFilter, sectionId } = await pageFilters(url, locals);
   const period = periodOf(filters, new Date());
   const data = await gql(SectionsDocument, {
     range: period.range,
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ parent }) => {
     edition: filters.edition ?? null,
   });
   return {
-    sections: shapeSections(data, period.starts, period.previousStarts, section?.id),
+    sections: shapeSections(data, period.starts, period.previousStarts, sectionId),
     starts: period.starts.map((start) => start.toISOString()),
     interval: period.interval,
   };

@@ -2,6 +2,7 @@ import { bucketSpans, bucketStarts, resolveSpan, shareIntervalFor, spanInput, to
 import { SharesDocument, SharesInBucketDocument } from '$lib/graphql/generated';
 import { gql } from '$lib/server/gateway';
 import { mapLimit } from '$lib/server/map-limit';
+import { pageFilters } from '$lib/server/page-filters';
 import { totalAmplification } from '$lib/shaping/amplification';
 import { toStacks } from '$lib/shaping/stacks';
 import type { PageServerLoad } from './$types';
@@ -9,8 +10,8 @@ import type { PageServerLoad } from './$types';
 /** Requests at once for the per-bucket share counts. */
 const PARALLEL = 4;
 
-export const load: PageServerLoad = async ({ parent }) => {
-  const { filters, readershipFilter } = await parent();
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const { filters, readershipFilter } = await pageFilters(url, locals);
   const span = resolveSpan(filters, new Date());
   const interval = shareIntervalFor(span);
   const starts = bucketStarts(span, interval);

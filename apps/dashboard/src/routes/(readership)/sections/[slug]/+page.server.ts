@@ -2,20 +2,24 @@ import { error } from '@sveltejs/kit';
 import { periodOf } from '$lib/filters/period';
 import { SectionDetailDocument } from '$lib/graphql/generated';
 import { gql } from '$lib/server/gateway';
+import { pageFilters } from '$lib/server/page-filters';
+import { sectionIdOf } from '$lib/server/sections';
 import { fillSeries } from '$lib/shaping/series';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, parent }) => {
-  const { filters, readershipFilter, options } = await parent();
-  const section = options.sections.find((candidate) => candidate.slug === params.slug);
-  if (!section) error(404, `There is no section "${params.slug}".`);
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+  const [{ filters, readershipFilter }, sectionId] = await Promise.all([
+    pageFilters(url, locals),
+    sectionIdOf(params.slug),
+  ]);
+  if (!sectionId) error(404, `There is no section "${params.slug}".`);
   const period = periodOf(filters, new Date());
   const data = await gql(SectionDetailDocument, {
     slug: params.slug,
     range: period.range,
     previous: period.previousRange,
     interval: period.interval,
-    filter: { ...readershipFilter, sectionIds: [section.id] },
+    filter: { ...readershipFilter, sectionIds: [sectionId] },
     from: period.span.from.toISOString(),
     to: period.span.to.toISOString(),
     edition: filters.edition ?? null,

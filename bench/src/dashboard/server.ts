@@ -1,0 +1,45 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = fileURLToPath(new URL('../../../apps/dashboard/server.js', import.meta.url));
+const HANDLER = fileURLToPath(new URL('../../../apps/dashboard/build/handler.js', import.meta.url));
+const READY_TIMEOUT_MS = 20_000;
+
+export interface DashboardServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The built dashboard served by `apps/dashboard/server.js` in its own process, as production runs it. */
+export async function startDashboardServer(gatewayUrl: string): Promise<DashboardServer> {
+  if (!existsSync(HANDLER)) throw new Error('apps/dashboard/build is missing: run `pnpm build` first');
+  const child: ChildProcess = fork(SERVER, [], {
+    env: { ...process.env, DASHBOARD_PORT: '0', GATEWAY_URL: gatewayUrl, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error('the dashboard was not ready in time'));
+    }, READY_TIMEOUT_MS);
+    child.on('message', (message: { type?: string; url?: string }) => {
+      if (message.type !== 'ready' || !message.url) return;
+      clearTimeout(timer);
+      resolve(message.url);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the dashboard exited with code ${code}`));
+    });
+  });
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
