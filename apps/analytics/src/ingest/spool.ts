@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import type { Logger } from '@byline/http';
 import type { EventRecord } from './events.js';
 import { GroupCommit } from './group-commit.js';
@@ -56,6 +57,8 @@ interface Batch {
   rows: number;
 }
 
+/** Lines parsed between two turns of the event loop when reading a segment. */
+const PARSE_SLICE = 2_000;
 const FILE = /^(\d{10})-[0-9a-f]{16}\.(open|seg)$/;
 const TABLES = new Set<string>(['views', 'shares', 'engagement']);
 
@@ -175,12 +178,16 @@ export class Spool implements SpoolGauges {
 
   async read(segment: Segment): Promise<EventRecord[]> {
     const lines = (await readFile(this.path(segment, 'seg'), 'utf8')).split('\n');
+    const records: EventRecord[] = [];
     // A sealed segment ends with a newline: the last element is empty.
-    return lines.slice(0, -1).map((line, index) => {
-      const record = parseRecord(line);
+    for (let index = 0; index < lines.length - 1; index++) {
+      // Parsing a large segment at once would hold up acknowledgements for tens of milliseconds.
+      if (index > 0 && index % PARSE_SLICE === 0) await setImmediatePromise();
+      const record = parseRecord(lines[index] ?? '');
       if (!record) throw new CorruptSegmentError(segment.name, index + 1);
-      return record;
-    });
+      records.push(record);
+    }
+    return records;
   }
 
   /** Deletes a segment whose records are all in ClickHouse. */

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Channel } from '../events.js';
 import { EMAIL_HOSTS, SEARCH_HOSTS, SOCIAL_HOSTS, SOURCE_ALIASES } from './referrer-hosts.js';
 
@@ -110,7 +111,20 @@ function sourceName(tag: string): string {
   return rule?.channel === 'social' ? rule.source : name;
 }
 
+// Matching tries every rule's pattern; the same few hundred referrer hosts make most of the traffic.
+// Bounded: clients choose the keys.
+const matches = new LRUCache<string, HostRule | false>({ max: 10_000 });
+
 function matchHost(host: string): HostRule | undefined {
+  let rule = matches.get(host);
+  if (rule === undefined) {
+    rule = matchRules(host) ?? false;
+    matches.set(host, rule);
+  }
+  return rule || undefined;
+}
+
+function matchRules(host: string): HostRule | undefined {
   let best: HostRule | undefined;
   for (const rule of RULES) {
     if (rule.weight > (best?.weight ?? 0) && rule.pattern.test(host)) best = rule;
