@@ -1,10 +1,10 @@
 import { type AddressInfo, createServer } from 'node:net';
 import { mulberry32 } from '@byline/random';
+import { type DashboardProcess, startDashboardProcess } from '@byline/testing';
 import type { Cookie } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Stack, startStack } from '../support/stack.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
-import { type RunningDashboard, startDashboard } from './support/dashboard.js';
 import { type Article, readerPool, send, traffic } from './support/readers.js';
 import { type Credentials, SESSION_COOKIE, sessionCookieOf, signIn, submitLogin } from './support/session.js';
 import { cells, readTable } from './support/tables.js';
@@ -13,7 +13,7 @@ const VIEWS = 120;
 const RANGE = { preset: 'LAST_7_DAYS', timeZone: 'Asia/Baku' };
 
 let stack: Stack;
-let dashboard: RunningDashboard;
+let dashboard: DashboardProcess;
 let browser: TestBrowser;
 let articles: Article[];
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
     },
     { timeout: 20_000, interval: 200 },
   );
-  [dashboard, browser] = await Promise.all([startDashboard(stack.gateway.url), launchBrowser()]);
+  [dashboard, browser] = await Promise.all([startDashboardProcess(stack.gateway.url), launchBrowser()]);
 });
 
 afterAll(async () => {
@@ -219,7 +219,7 @@ describe('when the gateway does not answer', () => {
         server.close(() => resolve(port));
       });
     });
-    const orphan = await startDashboard(`http://127.0.0.1:${closed}/graphql`);
+    const orphan = await startDashboardProcess(`http://127.0.0.1:${closed}/graphql`);
     try {
       const { page, context } = await browser.open();
       await submitLogin(page, orphan.url, userOf('analyst'));

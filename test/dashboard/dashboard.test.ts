@@ -1,11 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '@byline/random';
+import { type DashboardProcess, startDashboardProcess } from '@byline/testing';
 import type { Cookie } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Stack, startStack } from '../support/stack.js';
 import { launchBrowser, type TestBrowser, type WatchedPage } from './support/browser.js';
-import { type RunningDashboard, startDashboard } from './support/dashboard.js';
 import { type Article, readerPool, send, traffic } from './support/readers.js';
 import { sessionFor } from './support/session.js';
 import { cells, parseCsv, readTable } from './support/tables.js';
@@ -15,7 +15,7 @@ const VIEWS = 900;
 const RANGE = { preset: 'LAST_7_DAYS', timeZone: 'Asia/Baku' };
 
 let stack: Stack;
-let dashboard: RunningDashboard;
+let dashboard: DashboardProcess;
 let browser: TestBrowser;
 let articles: (Article & { sectionSlug: string; sectionId: string })[];
 let collectUrl: string;
@@ -58,7 +58,7 @@ beforeAll(async () => {
     await Promise.all(byReader.slice(i, i + 8).map(([reader, beacons]) => send(collectUrl, reader, beacons)));
   }
   await vi.waitFor(async () => expect(await totalViews()).toBe(VIEWS), { timeout: 20_000, interval: 200 });
-  [dashboard, browser] = await Promise.all([startDashboard(stack.gateway.url), launchBrowser()]);
+  [dashboard, browser] = await Promise.all([startDashboardProcess(stack.gateway.url), launchBrowser()]);
   const signingIn = await browser.open();
   session = await sessionFor(signingIn.page, dashboard.url, stack.users.analyst);
   await signingIn.context.close();

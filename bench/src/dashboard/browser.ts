@@ -1,8 +1,8 @@
-import { type Browser, type Cookie, chromium, type Page } from 'playwright-core';
+import { launchChromium } from '@byline/testing';
+import type { Browser, Cookie, Page } from 'playwright-core';
 import { type Transfer, trackNetwork } from './network.js';
 import type { Analyst } from './stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DRAWN_TIMEOUT_MS = 30_000;
 const SIGN_IN_TIMEOUT_MS = 30_000;
 
@@ -77,18 +77,7 @@ async function signIn(browser: Browser, origin: string, analyst: Analyst): Promi
 
 /** Debian's headless Chromium, signed in to the dashboard at `origin` as the analyst once. */
 export async function launchBenchBrowser(origin: string, analyst: Analyst): Promise<BenchBrowser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const session = await signIn(browser, origin, analyst);
     return {

@@ -1,9 +1,9 @@
 import { loadavg } from 'node:os';
+import { startDashboardProcess } from '@byline/testing';
 import type { Table } from '../lib/report.js';
 import { repeat, type Summary } from '../lib/stats.js';
 import type { Suite } from '../lib/suite.js';
 import { type Load, launchBenchBrowser } from './browser.js';
-import { startDashboardServer } from './server.js';
 import { type DashboardStack, startDashboardStack } from './stack.js';
 
 const SIZES = {
@@ -62,7 +62,7 @@ export const dashboardSuite: Suite = {
     const size = SIZES[scale];
     const stack = await startDashboardStack(workDir, size, log);
     try {
-      const server = await startDashboardServer(stack.gatewayUrl);
+      const server = await startDashboardProcess(stack.gatewayUrl, { NODE_ENV: 'production' });
       try {
         const browser = await launchBenchBrowser(server.url, stack.analyst);
         try {

@@ -62,4 +62,6 @@ export async function createTestDatabase(adminUrl: string, prefix = 'test'): Pro
   };
 }
 
+export { launchChromium } from './chromium.js';
+export { type DashboardProcess, startDashboardProcess } from './dashboard.js';
 export { type InsertFaults, withInsertFaults } from './faults.js';

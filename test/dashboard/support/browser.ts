@@ -1,6 +1,5 @@
-import { type Browser, type BrowserContext, type Cookie, chromium, type Page } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium } from '@byline/testing';
+import type { Browser, BrowserContext, Cookie, Page } from 'playwright-core';
 
 export interface TestBrowser {
   browser: Browser;
@@ -25,18 +24,7 @@ export interface WatchedPage {
 
 /** Debian's headless Chromium driven by playwright-core (which gives it a fresh temporary profile). */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     open: async ({ width = 1440, height = 900, colorScheme = 'light', cookies = [] } = {}) => {
