@@ -9,7 +9,10 @@ export interface Credentials {
 
 /** Fills in and sends the dashboard's sign-in form, as a person would (`next`: the page asked for). */
 export async function submitLogin(page: Page, dashboardUrl: string, user: Credentials, next?: string): Promise<void> {
-  await page.goto(`${dashboardUrl}/login${next === undefined ? '' : `?next=${encodeURIComponent(next)}`}`);
+  // Until the page is hydrated, Svelte may still reset what was typed: wait for its scripts to have run.
+  await page.goto(`${dashboardUrl}/login${next === undefined ? '' : `?next=${encodeURIComponent(next)}`}`, {
+    waitUntil: 'networkidle',
+  });
   await page.fill('input[name="email"]', user.email);
   await page.fill('input[name="password"]', user.password);
   await page.click('button[type="submit"]');
