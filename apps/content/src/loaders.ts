@@ -2,7 +2,7 @@ import { isId } from '@byline/graphql';
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Article } from './articles/article.type.js';
-import { articlesByIds, articlesOfStories } from './articles/articles.sql.js';
+import { articlesByIds, articlesOfStories, bodiesByIds } from './articles/articles.sql.js';
 import type { Author } from './authors/author.type.js';
 import { authorsByIds, authorsOfArticles } from './authors/authors.sql.js';
 import type { Section } from './sections/section.type.js';
@@ -33,6 +33,7 @@ function groupedBy<T>(parentKey: keyof T, fetch: (keys: string[]) => Promise<T[]
 export function createLoaders(db: DataSource) {
   return {
     article: byId<Article>((ids) => articlesByIds(db, ids)),
+    articleBody: byId((ids) => bodiesByIds(db, ids)),
     section: byId<Section>((ids) => sectionsByIds(db, ids)),
     author: byId<Author>((ids) => authorsByIds(db, ids)),
     tag: byId<Tag>((ids) => tagsByIds(db, ids)),

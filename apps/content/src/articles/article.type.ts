@@ -45,8 +45,9 @@ export class Article {
   @Field(() => String)
   lead!: string;
 
+  /** Absent on list rows (see CARD_COLUMNS): resolved by ArticlesResolver.body. */
   @Field(() => [String], { description: 'Paragraphs, in order.' })
-  body!: string[];
+  body?: string[];
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   publishedAt!: Date | null;

@@ -37,6 +37,11 @@ export class ArticlesResolver {
     return [...ctx.editions.keys()];
   }
 
+  @FieldResolver()
+  async body(@Root() article: Article, @Ctx() ctx: Context): Promise<string[]> {
+    return article.body ?? (await ctx.loaders.articleBody.load(article.id))?.body ?? [];
+  }
+
   @FieldResolver(() => Section)
   async section(@Root() article: Article, @Ctx() ctx: Context): Promise<Section> {
     const section = await ctx.loaders.section.load(article.sectionId);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SqlParams } from '../common/sql-params.js';
 import type { Article, ArticleStatus } from './article.type.js';
-import { ARTICLE_COLUMNS } from './articles.sql.js';
+import { CARD_COLUMNS } from './articles.sql.js';
 
 export interface FeedQuery {
   statuses: ArticleStatus[];
@@ -51,7 +51,7 @@ export function feedPage(db: DataSource, query: FeedQuery, limit: number): Promi
   }
   const direction = query.newestFirst ? 'DESC' : 'ASC';
   return db.query(
-    `SELECT ${ARTICLE_COLUMNS}
+    `SELECT ${CARD_COLUMNS}
        FROM articles a
       WHERE ${conditions.join(' AND ')}
       ORDER BY a.listed_at ${direction}, a.id ${direction}

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Article } from './article.type.js';
-import { ARTICLE_COLUMNS } from './articles.sql.js';
+import { CARD_COLUMNS } from './articles.sql.js';
 
 /**
  * Candidates are the newest 200 articles of each of the article's tags (ids
@@ -21,7 +21,7 @@ export function relatedArticles(db: DataSource, article: Article, limit: number)
         WHERE mine.article_id = $1::bigint
         GROUP BY c.article_id
      )
-     SELECT ${ARTICLE_COLUMNS}
+     SELECT ${CARD_COLUMNS}
        FROM candidates c
        JOIN articles a ON a.id = c.article_id
       WHERE a.status = 'published' AND a.edition = $2

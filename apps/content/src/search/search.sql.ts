@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Article } from '../articles/article.type.js';
-import { ARTICLE_COLUMNS } from '../articles/articles.sql.js';
+import { CARD_COLUMNS } from '../articles/articles.sql.js';
 
 /** Private-use characters mark matches; they are turned into <mark> after HTML escaping. */
 export const MATCH_START = '\uE000';
@@ -30,7 +30,7 @@ export function searchPage(db: DataSource, query: SearchQuery, offset: number, l
         ORDER BY rank DESC, a.listed_at DESC, a.id DESC
         OFFSET $4 LIMIT $5
      )
-     SELECT ${ARTICLE_COLUMNS}, hits.rank AS rank,
+     SELECT ${CARD_COLUMNS}, hits.rank AS rank,
             ts_headline($1::regconfig, a.lead || E'\\n' || byline_paragraphs(a.body), q.tsq, $6) AS snippet
        FROM hits JOIN articles a ON a.id = hits.id, q
       ORDER BY hits.rank DESC, a.listed_at DESC, a.id DESC`,
