@@ -20,7 +20,8 @@ export async function startChild<Message>(
   env: Record<string, string> = {},
   execArgv: string[] = [],
 ): Promise<Child<Message>> {
-  const script = fileURLToPath(new URL(entry, import.meta.url));
+  // The built entry, also when this module runs from src/ under vitest (src/ and dist/ sit side by side).
+  const script = fileURLToPath(new URL(`../../dist/gateway/${entry}`, import.meta.url));
   const child = fork(script, args, {
     env: { ...process.env, ...env },
     execArgv,
