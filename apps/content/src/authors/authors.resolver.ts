@@ -1,7 +1,6 @@
-import { batcher, checkLimit } from '@byline/graphql';
+import { checkLimit } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { publishedCounts } from '../articles/published-counts.sql.js';
-import { checkWindow, PublishedWindowArgs, windowKey } from '../common/published-window.js';
+import { articlesPublished, PublishedWindowArgs } from '../common/published-window.js';
 import type { Context } from '../context.js';
 import { Author } from './author.type.js';
 import { authorBySlug, listAuthors } from './authors.sql.js';
@@ -22,13 +21,7 @@ export class AuthorsResolver {
     @Args(() => PublishedWindowArgs) args: PublishedWindowArgs,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    const window = checkWindow(args, ctx.editions, ctx.now);
-    return batcher(
-      ctx.batchers,
-      `published-by-author:${windowKey(window)}`,
-      (ids) => publishedCounts(ctx.db, 'author', ids, window),
-      0,
-    ).load(author.id);
+    return articlesPublished(ctx, 'author', author.id, args);
   }
 
   @Query(() => Author, { nullable: true })

@@ -1,5 +1,7 @@
-import { badInput } from '@byline/graphql';
+import { badInput, batcher } from '@byline/graphql';
 import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
+import { publishedCounts } from '../articles/published-counts.sql.js';
+import type { Context } from '../context.js';
 
 @ArgsType()
 export class PublishedWindowArgs {
@@ -21,7 +23,7 @@ export interface PublishedWindow {
 
 const DAY = 86_400_000;
 
-export function checkWindow(
+function checkWindow(
   args: PublishedWindowArgs,
   editions: ReadonlyMap<string, string>,
   now: Date,
@@ -33,5 +35,21 @@ export function checkWindow(
   return { from, to, edition: args.edition ?? null };
 }
 
-export const windowKey = (window: PublishedWindow) =>
+const windowKey = (window: PublishedWindow) =>
   `${window.from.getTime()}-${window.to.getTime()}-${window.edition}`;
+
+/** `Section/Author.articlesPublished`: batched per window, one SQL query for every entity asked for. */
+export function articlesPublished(
+  ctx: Context,
+  by: 'section' | 'author',
+  id: string,
+  args: PublishedWindowArgs,
+): Promise<number> {
+  const window = checkWindow(args, ctx.editions, ctx.now);
+  return batcher(
+    ctx.batchers,
+    `published-by-${by}:${windowKey(window)}`,
+    (ids) => publishedCounts(ctx.db, by, ids, window),
+    0,
+  ).load(id);
+}

@@ -1,7 +1,5 @@
-import { batcher } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { publishedCounts } from '../articles/published-counts.sql.js';
-import { checkWindow, PublishedWindowArgs, windowKey } from '../common/published-window.js';
+import { articlesPublished, PublishedWindowArgs } from '../common/published-window.js';
 import type { Context } from '../context.js';
 import { LocalizedName, Section } from './section.type.js';
 import { allSections, sectionBySlug } from './sections.sql.js';
@@ -36,13 +34,7 @@ export class SectionsResolver {
     @Args(() => PublishedWindowArgs) args: PublishedWindowArgs,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    const window = checkWindow(args, ctx.editions, ctx.now);
-    return batcher(
-      ctx.batchers,
-      `published-by-section:${windowKey(window)}`,
-      (ids) => publishedCounts(ctx.db, 'section', ids, window),
-      0,
-    ).load(section.id);
+    return articlesPublished(ctx, 'section', section.id, args);
   }
 
   @FieldResolver(() => [LocalizedName])
