@@ -23,11 +23,7 @@ export interface PublishedWindow {
 
 const DAY = 86_400_000;
 
-function checkWindow(
-  args: PublishedWindowArgs,
-  editions: ReadonlyMap<string, string>,
-  now: Date,
-): PublishedWindow {
+function checkWindow(args: PublishedWindowArgs, editions: ReadonlyMap<string, string>, now: Date): PublishedWindow {
   const to = args.to ?? now;
   const from = args.from ?? new Date(to.getTime() - 30 * DAY);
   if (from >= to) throw badInput('to', 'must be later than from');
@@ -35,8 +31,7 @@ function checkWindow(
   return { from, to, edition: args.edition ?? null };
 }
 
-const windowKey = (window: PublishedWindow) =>
-  `${window.from.getTime()}-${window.to.getTime()}-${window.edition}`;
+const windowKey = (window: PublishedWindow) => `${window.from.getTime()}-${window.to.getTime()}-${window.edition}`;
 
 /** `Section/Author.articlesPublished`: batched per window, one SQL query for every entity asked for. */
 export function articlesPublished(
