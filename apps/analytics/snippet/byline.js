@@ -32,6 +32,7 @@
   let visibleSince = 0;
   let scrollDepth = 0;
   let reported = '';
+  let reportedSeconds = 0;
 
   const visible = () => document.visibilityState === 'visible';
 
@@ -54,7 +55,18 @@
     // Not read yet, or nothing new since the last heartbeat (e.g. a background tab): stay quiet.
     if (!engagedSeconds || `${engagedSeconds}/${scrollDepth}` === reported) return;
     reported = `${engagedSeconds}/${scrollDepth}`;
-    send({ type: 'engagement', articleId, viewId, engagedSeconds, scrollDepth, url: location.href, id: uuid() });
+    const previousSeconds = reportedSeconds;
+    reportedSeconds = engagedSeconds;
+    send({
+      type: 'engagement',
+      articleId,
+      viewId,
+      engagedSeconds,
+      previousSeconds,
+      scrollDepth,
+      url: location.href,
+      id: uuid(),
+    });
   };
 
   const start = () => {

@@ -25,6 +25,7 @@ const EVENT_KEYS = new Set([
   'network',
   'viewId',
   'engagedSeconds',
+  'previousSeconds',
   'scrollDepth',
 ]);
 const BROWSERS = [
@@ -118,10 +119,14 @@ function events(articleId: fc.Arbitrary<string>, spam: boolean): fc.Arbitrary<Ge
         articleId,
         url: pageUrl,
         viewId: fc.uuid({ version: 4 }),
-        engagedSeconds: fc.integer({ min: 0, max: 86_400 }),
+        seconds: fc.tuple(fc.integer({ min: 0, max: 86_400 }), fc.integer({ min: 0, max: 86_400 })),
         scrollDepth: fc.integer({ min: 0, max: 100 }),
       })
-      .map((event) => ({ event: { type: 'engagement', ...event }, table: 'engagement' as const, spam: false })),
+      .map(({ seconds: [a, b], ...event }) => ({
+        event: { type: 'engagement', ...event, engagedSeconds: Math.max(a, b), previousSeconds: Math.min(a, b) },
+        table: 'engagement' as const,
+        spam: false,
+      })),
   );
 }
 
@@ -190,7 +195,7 @@ const badEvent: fc.Arbitrary<{ event: Event | string; status?: number }> = fc.on
   fc.tuple(poisonEvent, wrongString, wrongNumber, fc.nat()).map(([event, text, number, pick]) => {
     const keys = Object.keys(event);
     const key = keys[pick % keys.length] as string;
-    const numeric = key === 'engagedSeconds' || key === 'scrollDepth';
+    const numeric = key === 'engagedSeconds' || key === 'previousSeconds' || key === 'scrollDepth';
     return { event: { ...event, [key]: numeric ? number : text } };
   }),
   // a required field missing
@@ -216,7 +221,7 @@ const badEvent: fc.Arbitrary<{ event: Event | string; status?: number }> = fc.on
     })),
   // numbers JSON can spell but no integer field takes
   fc.constantFrom('1e999', '-1e999', '123456789012345678901234567890', '86400.5').map((number) => ({
-    event: `{"type":"engagement","articleId":"${POISON}","viewId":"0b7e3c1a-5f7e-4a0e-9c1e-2d2b1f6c9a01","engagedSeconds":${number},"scrollDepth":10,"url":"https://${SITE_HOST}/n"}`,
+    event: `{"type":"engagement","articleId":"${POISON}","viewId":"0b7e3c1a-5f7e-4a0e-9c1e-2d2b1f6c9a01","engagedSeconds":${number},"previousSeconds":0,"scrollDepth":10,"url":"https://${SITE_HOST}/n"}`,
   })),
   // whitespace or a control character in a URL field
   fc.tuple(poisonEvent, hostile, controls, fc.boolean()).map(([event, text, control, inUrl]) => ({
@@ -228,6 +233,7 @@ const badEvent: fc.Arbitrary<{ event: Event | string; status?: number }> = fc.on
           network: undefined,
           viewId: undefined,
           engagedSeconds: undefined,
+          previousSeconds: undefined,
           scrollDepth: undefined,
           referrer: `${text}${control}`,
         },

@@ -10,33 +10,47 @@ const engagement = {
   articleId: '123',
   viewId: VIEW_ID,
   engagedSeconds: 42,
+  previousSeconds: 27,
   scrollDepth: 80,
   url: 'https://byline.example/news/123',
 };
 
 const json = (value: unknown) => JSON.stringify(value);
 const events = (...list: unknown[]) => json({ events: list });
+/** The events' page URLs, as parsePayload hands them on parsed. */
+const pages = (...list: { url: string }[]) => list.map((event) => new URL(event.url));
 
 describe('parsePayload accepts', () => {
   it('a single event', () => {
-    expect(parsePayload(json(view))).toEqual({ ok: true, events: [view], form: 'single' });
+    expect(parsePayload(json(view))).toEqual({ ok: true, events: [view], pages: pages(view), form: 'single' });
   });
 
   it('a batch object', () => {
     expect(parsePayload(events(view, share, engagement))).toEqual({
       ok: true,
       events: [view, share, engagement],
+      pages: pages(view, share, engagement),
       form: 'envelope',
     });
   });
 
   it('a bare array', () => {
-    expect(parsePayload(json([share, engagement]))).toEqual({ ok: true, events: [share, engagement], form: 'array' });
+    expect(parsePayload(json([share, engagement]))).toEqual({
+      ok: true,
+      events: [share, engagement],
+      pages: pages(share, engagement),
+      form: 'array',
+    });
   });
 
   it('100 events, optional fields left out, every share network', () => {
     const { referrer: _r, id: _i, ...minimalView } = view;
-    expect(parsePayload(json(minimalView))).toEqual({ ok: true, events: [minimalView], form: 'single' });
+    expect(parsePayload(json(minimalView))).toEqual({
+      ok: true,
+      events: [minimalView],
+      pages: pages(minimalView),
+      form: 'single',
+    });
     expect(parsePayload(events(...Array.from({ length: 100 }, () => view)))).toMatchObject({ ok: true });
     for (const network of ['facebook', 'x', 'whatsapp', 'vk', 'linkedin', 'reddit', 'email', 'copy_link', 'print']) {
       expect(parsePayload(json({ ...share, network }))).toMatchObject({ ok: true });
@@ -45,9 +59,9 @@ describe('parsePayload accepts', () => {
 
   it('a view with a referrer from an Android app and boundary numbers', () => {
     const fromApp = { ...view, referrer: 'android-app://org.telegram.messenger/' };
-    expect(parsePayload(json(fromApp))).toEqual({ ok: true, events: [fromApp], form: 'single' });
+    expect(parsePayload(json(fromApp))).toEqual({ ok: true, events: [fromApp], pages: pages(fromApp), form: 'single' });
     const bounds = { ...engagement, engagedSeconds: 86_400, scrollDepth: 0 };
-    expect(parsePayload(json(bounds))).toEqual({ ok: true, events: [bounds], form: 'single' });
+    expect(parsePayload(json(bounds))).toEqual({ ok: true, events: [bounds], pages: pages(bounds), form: 'single' });
   });
 });
 
@@ -105,6 +119,8 @@ const malformed: [name: string, body: string, field: string][] = [
   ['fractional engagedSeconds', json({ ...engagement, engagedSeconds: 1.5 }), 'engagedSeconds'],
   ['negative engagedSeconds', json({ ...engagement, engagedSeconds: -1 }), 'engagedSeconds'],
   ['engagedSeconds over a day', json({ ...engagement, engagedSeconds: 86_401 }), 'engagedSeconds'],
+  ['previousSeconds over engagedSeconds', json({ ...engagement, previousSeconds: 43 }), 'previousSeconds'],
+  ['missing previousSeconds', json({ ...engagement, previousSeconds: undefined }), 'previousSeconds'],
   ['huge engagedSeconds', '{"type":"engagement","engagedSeconds":1e400}', 'articleId'],
   ['scrollDepth over 100', json({ ...engagement, scrollDepth: 101 }), 'scrollDepth'],
   ['scrollDepth as boolean', json({ ...engagement, scrollDepth: true }), 'scrollDepth'],
@@ -119,6 +135,33 @@ describe('parsePayload rejects', () => {
     const result = parsePayload(body);
     expect(result).toMatchObject({ ok: false, field });
     if (!result.ok) expect(result.reason).toContain(field);
+  });
+
+  it.each([
+    ['body', 'not valid JSON', 'type=view'],
+    ['body', 'expected an object', 'null'],
+    ['events', 'expected 1 to 100 events', events()],
+    ['events', 'expected an array', json({ events: view })],
+    ['site', 'unknown field', json({ events: [view], site: 'x' })],
+    ['events[1]', 'expected an object', events(view, null)],
+    ['type', 'expected "view", "share" or "engagement"', json({ ...view, type: 'click' })],
+    ['articleId', 'expected a string of digits', json({ ...view, articleId: 123 })],
+    ['articleId', 'expected a positive decimal id of at most 18 digits', json({ ...view, articleId: '0123' })],
+    ['url', 'expected a string', json({ type: 'view', articleId: '1' })],
+    ['url', 'contains whitespace or control characters', json({ ...view, url: 'https://byline.example/\nx' })],
+    ['url', 'longer than 2000 characters', json({ ...view, url: `https://byline.example/${'a'.repeat(2000)}` })],
+    ['url', 'expected an absolute http(s) URL', json({ ...view, url: '/news/123' })],
+    ['id', 'expected a UUID', json({ ...view, id: 'not-a-uuid' })],
+    [
+      'network',
+      'expected one of facebook, x, telegram, whatsapp, vk, linkedin, reddit, email, copy_link, print, native_share',
+      json({ ...share, network: 'myspace' }),
+    ],
+    ['engagedSeconds', 'expected an integer from 0 to 86400', json({ ...engagement, engagedSeconds: 1.5 })],
+    ['scrollDepth', 'expected an integer from 0 to 100', json({ ...engagement, scrollDepth: 101 })],
+    ['previousSeconds', 'must not exceed engagedSeconds', json({ ...engagement, previousSeconds: 43 })],
+  ])('names %s: %s', (field, message, body) => {
+    expect(parsePayload(body)).toEqual({ ok: false, field, message, reason: `${field}: ${message}` });
   });
 
   it('has at least 30 malformed cases', () => {

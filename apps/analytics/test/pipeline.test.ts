@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,16 @@ import { createPipeline, type Pipeline, SpoolFullError } from '../src/ingest/pip
 type Client = ClickHouse['client'];
 
 const MIGRATIONS = fileURLToPath(new URL('../src/clickhouse/migrations', import.meta.url));
-const TABLES = ['views', 'shares', 'engagement', 'views_by_minute', 'views_by_hour', 'shares_by_minute'];
+const TABLES = [
+  'views',
+  'shares',
+  'engagement',
+  'views_by_minute',
+  'article_views_by_hour',
+  'section_days',
+  'section_hours',
+  'shares_by_minute',
+];
 
 let root: string;
 let clickhouse: ClickHouse;
@@ -78,7 +87,10 @@ function share(i: number): EventRecord {
 }
 
 function engagement(i: number): EventRecord {
-  return { table: 'engagement', row: { ...facts(i), view_id: randomUUID(), engaged_seconds: 15, scroll_depth: 60 } };
+  return {
+    table: 'engagement',
+    row: { ...facts(i), view_id: randomUUID(), engaged_seconds: 15, previous_seconds: 0, scroll_depth: 60 },
+  };
 }
 
 /** `views` views, `shares` shares and `engagements` heartbeats, interleaved. */
@@ -120,7 +132,8 @@ async function stored() {
     engagement: await count('SELECT count() AS n FROM engagement'),
     distinctEngagement: await count('SELECT uniqExact(event_id) AS n FROM engagement'),
     viewsByMinute: await count('SELECT sum(views) AS n FROM views_by_minute'),
-    viewsByHour: await count('SELECT sum(views) AS n FROM views_by_hour'),
+    viewsBySectionDay: await count('SELECT sum(views) AS n FROM section_days'),
+    sharesBySectionHour: await count('SELECT sum(shares) AS n FROM section_hours'),
     sharesByMinute: await count('SELECT sum(shares) AS n FROM shares_by_minute'),
   };
 }
@@ -134,7 +147,8 @@ function exactly(views: number, shares: number, engagements: number) {
     engagement: engagements,
     distinctEngagement: engagements,
     viewsByMinute: views,
-    viewsByHour: views,
+    viewsBySectionDay: views,
+    sharesBySectionHour: shares,
     sharesByMinute: shares,
   };
 }
@@ -181,7 +195,7 @@ describe('ingest pipeline on embedded ClickHouse', () => {
     expect(await stored()).toEqual(exactly(2_500, 400, 300));
     const raw = await rows('SELECT article_id, count() AS views FROM views GROUP BY article_id ORDER BY article_id');
     expect(raw).toHaveLength(5);
-    for (const rollup of ['views_by_minute', 'views_by_hour']) {
+    for (const rollup of ['views_by_minute', 'article_views_by_hour']) {
       expect(
         await rows(`SELECT article_id, sum(views) AS views FROM ${rollup} GROUP BY article_id ORDER BY article_id`),
       ).toEqual(raw);
@@ -197,6 +211,55 @@ describe('ingest pipeline on embedded ClickHouse', () => {
       lagMs: 0,
       insertFailures: 0,
     });
+  });
+
+  it('stores every column of every table as accepted', async () => {
+    // Text that JSON and ClickHouse both escape: quotes, backslashes, control characters, non-ASCII.
+    const escaped = view(2) as Extract<EventRecord, { table: 'views' }>;
+    escaped.row = { ...escaped.row, region: 'Bakı "old" \\ town', utm_campaign: 'a\tb\nc', path: '/ä/"x"' };
+    const accepted = [view(1), escaped, share(3), engagement(4)];
+    const opened = await pipeline(clickhouse.client);
+    await opened.accept(accepted);
+    await opened.flush();
+    const facts = `toString(event_id) AS event_id, toUnixTimestamp64Milli(time) AS time, toString(article_id) AS article_id,
+      toString(section_id) AS section_id, edition, arrayMap(id -> toString(id), author_ids) AS author_ids,
+      toString(visitor_id) AS visitor_id, country, region`;
+    const back = [
+      ...(
+        await rows<Record<string, unknown>>(`SELECT ${facts}, device, browser, os, referrer_host, channel,
+        channel_source, utm_source, utm_medium, utm_campaign, path FROM views ORDER BY time`)
+      ).map((row) => ({ table: 'views', row })),
+      ...(await rows<Record<string, unknown>>(`SELECT ${facts}, network FROM shares`)).map((row) => ({
+        table: 'shares',
+        row,
+      })),
+      ...(
+        await rows<Record<string, unknown>>(`SELECT ${facts}, toString(view_id) AS view_id, engaged_seconds,
+        previous_seconds, scroll_depth FROM engagement`)
+      ).map((row) => ({ table: 'engagement', row })),
+    ].map(({ table, row }) => ({ table, row: { ...row, time: Number(row.time) } }));
+    expect(back).toEqual(accepted);
+  });
+
+  it('replays a spool of the previous line format, counting once what was already inserted from it', async () => {
+    const records = events(200, 30, 20);
+    const name = '0000000001-0123456789abcdef';
+    await writeFile(join(spoolDir, `${name}.seg`), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    // The previous writer had inserted the segment's views, then stopped before its shares and heartbeats.
+    await clickhouse.client.insert({
+      table: 'views',
+      values: records.filter((record) => record.table === 'views').map((record) => record.row),
+      format: 'JSONEachRow',
+      clickhouse_settings: {
+        insert_deduplication_token: `${name}:views`,
+        deduplicate_blocks_in_dependent_materialized_views: 1,
+        async_insert: 0,
+      },
+    });
+    const opened = await pipeline(clickhouse.client);
+    await opened.flush();
+    expect(await stored()).toEqual(exactly(200, 30, 20));
+    expect(await spoolFiles()).toEqual([]);
   });
 
   it('counts a segment once when it is inserted again after a crash before its deletion', async () => {

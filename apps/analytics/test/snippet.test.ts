@@ -159,9 +159,16 @@ describe.each(['byline.js', 'byline.min.js'])('snippet/%s', (file) => {
 
     const beats = page.events().slice(1);
     expect(beats).toEqual([
-      expect.objectContaining({ type: 'engagement', viewId, engagedSeconds: 15, scrollDepth: 25, url: PAGE }),
-      expect.objectContaining({ type: 'engagement', viewId, engagedSeconds: 20, scrollDepth: 75 }),
-      expect.objectContaining({ type: 'engagement', viewId, engagedSeconds: 30, scrollDepth: 75 }),
+      expect.objectContaining({
+        type: 'engagement',
+        viewId,
+        engagedSeconds: 15,
+        previousSeconds: 0,
+        scrollDepth: 25,
+        url: PAGE,
+      }),
+      expect.objectContaining({ type: 'engagement', viewId, engagedSeconds: 20, previousSeconds: 15, scrollDepth: 75 }),
+      expect.objectContaining({ type: 'engagement', viewId, engagedSeconds: 30, previousSeconds: 20, scrollDepth: 75 }),
     ]);
     expect(new Set(beats.map((event) => event?.id)).size).toBe(3);
   });

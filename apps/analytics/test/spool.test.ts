@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../src/ingest/events.js';
 import { CorruptSegmentError, openSpool, type Spool, SpoolFullError, type SpoolOptions } from '../src/ingest/spool.js';
+import { COLUMNS, encodeLine, type TableRows } from '../src/ingest/spool-lines.js';
 
 let dir: string;
 const spools: Spool[] = [];
@@ -57,6 +58,24 @@ async function lines(file: string): Promise<string[]> {
   return (await readFile(join(dir, file), 'utf8')).split('\n').slice(0, -1);
 }
 
+/** A spool line back as the record it was written from. */
+function decode(line: string): EventRecord {
+  const tab = line.indexOf('\t');
+  const table = line.slice(0, tab) as EventRecord['table'];
+  const values = JSON.parse(line.slice(tab + 1)) as unknown[];
+  const row = Object.fromEntries(COLUMNS[table].map((column, i) => [column, values[i]]));
+  return { table, row } as unknown as EventRecord;
+}
+
+/** What `read` answers, back as records (table by table). */
+function recordsOf(tables: TableRows[]): EventRecord[] {
+  return tables.flatMap(({ table, rows, body }) => {
+    const list = body.toString('utf8').split('\n').slice(0, -1);
+    expect(list).toHaveLength(rows);
+    return list.map((values) => decode(`${table}\t${values}`));
+  });
+}
+
 async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 2_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await condition())) {
@@ -78,7 +97,7 @@ describe('spool', () => {
     await Promise.all(records.map((record) => opened.append([record])));
 
     const [segment] = await files('.open');
-    const onDisk = (await lines(segment as string)).map((line) => JSON.parse(line) as EventRecord);
+    const onDisk = (await lines(segment as string)).map(decode);
     expect(onDisk).toHaveLength(1_000);
     expect(new Set(onDisk.map((record) => record.row.event_id))).toEqual(
       new Set(records.map((record) => record.row.event_id)),
@@ -161,7 +180,29 @@ describe('spool', () => {
     expect(await files('.open')).toHaveLength(0);
     const segment = reopened.oldest();
     expect(segment).toMatchObject({ rows: 3, bytes: (await stat(join(dir, `${segment?.name}.seg`))).size });
-    expect(await reopened.read(segment as NonNullable<typeof segment>)).toEqual(records);
+    expect(recordsOf(await reopened.read(segment as NonNullable<typeof segment>))).toEqual(records);
+  });
+
+  it('reads segments written before rows were positional', async () => {
+    const legacy = [share(1), share(2)];
+    const lines = legacy.map((record) => `${JSON.stringify(record)}\n`).join('');
+    await writeFile(join(dir, '0000000001-0123456789abcdef.seg'), lines);
+    const opened = await spool();
+    const segment = opened.oldest();
+    if (!segment) throw new Error('segment not found');
+    expect(recordsOf(await opened.read(segment))).toEqual(legacy);
+  });
+
+  it.each([
+    ['not JSON', 'not json'],
+    ['a record of an unknown table', '{"table":"clicks","row":{}}'],
+    ['a record without a row', '{"table":"shares"}'],
+  ])('refuses a segment of the legacy shape with %s', async (_name, line) => {
+    await writeFile(join(dir, '0000000001-0123456789abcdef.seg'), `${JSON.stringify(share())}\n${line}\n`);
+    const opened = await spool();
+    const segment = opened.oldest();
+    if (!segment) throw new Error('segment not found');
+    await expect(opened.read(segment)).rejects.toThrow(/corrupt at line 2/);
   });
 
   it('deletes an open segment that holds only a torn line', async () => {
@@ -195,6 +236,19 @@ describe('spool', () => {
     expect(opened.isFull()).toBe(false);
     expect(opened.bytes).toBe(await onDisk());
     await opened.append([share()]);
+  });
+
+  it.each([
+    ['a torn row', 'shares\t["x",1'],
+    ['an unknown table', 'clicks\t[1]'],
+    ['a NUL byte', 'shares\t["\u0000"]'],
+    ['a line of the legacy shape', JSON.stringify(share())],
+  ])('refuses a segment with %s', async (_name, line) => {
+    await writeFile(join(dir, '0000000001-0123456789abcdef.seg'), `${encodeLine(share())}${line}\n`);
+    const opened = await spool();
+    const segment = opened.oldest();
+    if (!segment) throw new Error('segment not found');
+    await expect(opened.read(segment)).rejects.toThrow(/corrupt at line 2/);
   });
 
   it('refuses to read a corrupt segment and moves it aside', async () => {

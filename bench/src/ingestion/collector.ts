@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { type AnalyticsService, loadAnalyticsConfig, startAnalyticsService } from '@byline/analytics';
 import { ARTICLES, SITE } from './traffic.js';
 
@@ -6,13 +8,22 @@ type Overrides = NonNullable<Parameters<typeof startAnalyticsService>[1]>;
 type Client = AnalyticsService['store']['client'];
 type InsertParams = Parameters<Client['insert']>[0];
 
-/** What the collector writes per ClickHouse table, as the writer sends it (a bounded sample). */
-export type CapturedRows = Map<string, object[]>;
+/** One insert of the spool writer: its parameters, and its body of one row a line. */
+export interface CapturedInsert {
+  params: InsertParams;
+  body: Buffer;
+}
+
+/** The first inserts the spool writer made, as it sent them (a bounded sample). */
+export interface CapturedRows {
+  inserts: CapturedInsert[];
+  rows: number;
+}
 
 export interface Collector {
   service: AnalyticsService;
   collectUrl: string;
-  /** The first rows the spool writer inserted, per table: the ceiling re-inserts exactly these. */
+  /** The first inserts of the spool writer: the ceiling sends exactly these again. */
   captured: CapturedRows;
   /** Settings the figures depend on, for the report. */
   settings: Record<string, string>;
@@ -36,13 +47,15 @@ const ENV = {
 
 /** Starts the analytics service in this process on embedded chDB under `workDir`. */
 export async function startCollector(workDir: string, captureLimit: number): Promise<Collector> {
-  const captured: CapturedRows = new Map();
-  const capture = (params: InsertParams) => {
-    const rows = captured.get(params.table) ?? [];
-    if (Array.isArray(params.values) && rows.length < captureLimit) {
-      rows.push(...(params.values as object[]).slice(0, captureLimit - rows.length));
-      captured.set(params.table, rows);
-    }
+  const captured: CapturedRows = { inserts: [], rows: 0 };
+  // The writer sends each body as a stream: read it, keep it, send the same bytes on.
+  const capture = async (params: InsertParams): Promise<InsertParams> => {
+    if (captured.rows >= captureLimit) return params;
+    if (!(params.values instanceof Readable)) throw new Error('the spool writer should insert a stream of rows');
+    const body = await buffer(params.values);
+    captured.inserts.push({ params: { ...params, abort_signal: undefined }, body });
+    for (let at = body.indexOf(0x0a); at >= 0; at = body.indexOf(0x0a, at + 1)) captured.rows += 1;
+    return { ...params, values: Readable.from([body], { objectMode: false }) };
   };
   const config = loadAnalyticsConfig({ ...ENV, BYLINE_DATA_DIR: join(workDir, 'analytics') });
   const service = await startAnalyticsService(config, { articles: catalogue(), wrapClickHouse: capturing(capture) });
@@ -70,15 +83,12 @@ function catalogue(): NonNullable<Overrides['articles']> {
   return async (id) => articles.get(id) ?? null;
 }
 
-function capturing(capture: (params: InsertParams) => void): NonNullable<Overrides['wrapClickHouse']> {
+function capturing(capture: (params: InsertParams) => Promise<InsertParams>): NonNullable<Overrides['wrapClickHouse']> {
   return (client) =>
     new Proxy(client, {
       get(target, key) {
         if (key === 'insert') {
-          return (params: InsertParams) => {
-            capture(params);
-            return target.insert(params);
-          };
+          return async (params: InsertParams) => target.insert(await capture(params));
         }
         const value: unknown = Reflect.get(target, key, target);
         return typeof value === 'function' ? value.bind(target) : value;

@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import type { Table } from '../lib/report.js';
 import { repeat, type Summary } from '../lib/stats.js';
 import type { Suite, SuiteOptions } from '../lib/suite.js';
@@ -27,7 +28,15 @@ const PHASES: Phase[] = [
 ];
 
 type LoadFigures = Record<
-  'requestsPerSecond' | 'eventsPerSecond' | 'p50' | 'p99' | 'collectorCpu' | 'cpuPerEvent' | 'loadCpu',
+  | 'requestsPerSecond'
+  | 'eventsPerSecond'
+  | 'p50'
+  | 'p99'
+  | 'collectorCpu'
+  | 'cpuPerEvent'
+  | 'eventLoop'
+  | 'eventLoopPerEvent'
+  | 'loadCpu',
   Summary
 >;
 
@@ -61,7 +70,7 @@ export const ingestionSuite: Suite = {
       if (stored.raw !== acknowledged || stored.rollup !== acknowledged) {
         throw new Error(`acknowledged ${acknowledged} events, but views holds ${stored.raw} (rollup ${stored.rollup})`);
       }
-      const rows = [...collector.captured.values()].reduce((sum, table) => sum + table.length, 0);
+      const rows = collector.captured.rows;
       options.log(`ceiling: ${rows} captured rows inserted straight into ClickHouse, ${options.runs} runs`);
       const ceiling = await repeat(options.runs, async () => ({
         rowsPerSecond: await bulkInsert(collector.service.store.client, collector.captured),
@@ -78,9 +87,11 @@ async function measureLoad(
   spec: LoadSpec,
 ): Promise<{ events: number; requestsPerSecond: number; figures: Record<keyof LoadFigures, number> }> {
   const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   const result = await runLoad(spec);
   // Over the load's own span: the collector is idle while the child starts and autocannon winds down.
   const used = process.cpuUsage(cpu);
+  const busy = performance.eventLoopUtilization(loop);
   if (result.failures > 0) throw new Error(`${result.failures} requests failed or were refused under load`);
   const requestsPerSecond = result.acknowledgedRequests / result.seconds;
   return {
@@ -94,6 +105,9 @@ async function measureLoad(
       collectorCpu: ((used.user + used.system) / 1e6 / result.seconds) * 100,
       // Robust to a shared machine: what each event costs the collector, whatever share of the cores it got.
       cpuPerEvent: (used.user + used.system) / result.acknowledgedEvents,
+      // The one JavaScript thread every request passes through, whatever the other threads (chDB, GC) do.
+      eventLoop: (busy.active / 1000 / result.seconds) * 100,
+      eventLoopPerEvent: (busy.active * 1000) / result.acknowledgedEvents,
       loadCpu: (result.cpuSeconds / result.seconds) * 100,
     },
   };
@@ -119,6 +133,8 @@ function report(
       'Ack p99 ms',
       'Collector CPU %',
       'Collector CPU µs/event',
+      'Event loop busy %',
+      'Event loop µs/event',
       'Load generator CPU %',
     ],
     rows: [...results].map(([phase, f]) => [
@@ -130,12 +146,14 @@ function report(
       f.p99,
       f.collectorCpu,
       f.cpuPerEvent,
+      f.eventLoop,
+      f.eventLoopPerEvent,
       f.loadCpu,
     ]),
   };
   const bulk: Table = {
     title: 'Ceiling: the same rows bulk-inserted straight into ClickHouse',
-    note: 'The rows the spool writer inserted, again through @clickhouse/client (JSONEachRow, 50,000 rows an insert) into `views` with its four rollup views attached.',
+    note: 'The rows the spool writer inserted, sent again through @clickhouse/client exactly as the writer sends them (one JSON array of values a line), 50,000 rows an insert, into `views` with its rollup views attached.',
     columns: ['Rows inserted', 'Rows/s', ...[...results.keys()].map((phase) => `${phase.label} ÷ ceiling`)],
     rows: [[counts.rows, ceiling, ...[...results.values()].map(ratio)]],
   };
@@ -172,5 +190,21 @@ function findings(results: Map<Phase, LoadFigures>, ceiling: Summary): string[] 
     `Single events: ${Math.round(single?.requestsPerSecond.median ?? 0)} requests/s against the 25,000 target (${verdict((single?.requestsPerSecond.median ?? 0) >= 25_000)}), p99 ${single?.p99.median} ms against 25 ms (${verdict((single?.p99.median ?? Infinity) < 25)}).`,
     `Batches: ${Math.round(batch?.eventsPerSecond.median ?? 0)} events/s against the 150,000 target (${verdict((batch?.eventsPerSecond.median ?? 0) >= 150_000)}), p99 ${batch?.p99.median} ms; the ClickHouse ceiling on this machine is ${Math.round(ceiling.median)} rows/s.`,
     `Every acknowledged event is in ClickHouse (the suite fails otherwise). Load average at the end: ${load} on 2 cores (other engineers' runs share the machine: compare CPU µs/event across runs, not rates).`,
+    ...bounds(single, batch),
   ];
+}
+
+/** What each run's costs allow on this machine, whatever its load: the limits the rates run into. */
+function bounds(single: LoadFigures | undefined, batch: LoadFigures | undefined): string[] {
+  const perSecond = (micros: number) => Math.round(1e6 / micros);
+  // The load generator runs on the same 2 cores and takes its share first.
+  const onTwoCores = (f: LoadFigures) => Math.round(((2 - f.loadCpu.median / 100) * 1e6) / f.cpuPerEvent.median);
+  return [
+    single
+      ? `Single events: the event loop is ${Math.round(single.eventLoop.median)}% busy at ${single.eventLoopPerEvent.median.toFixed(1)} µs a request, so one event loop serves at most about ${perSecond(single.eventLoopPerEvent.median)} requests/s; at ${single.cpuPerEvent.median.toFixed(1)} µs of collector CPU a request, 2 cores, less the load generator’s share, serve about ${onTwoCores(single)}.`
+      : '',
+    batch
+      ? `Batches: ${batch.cpuPerEvent.median.toFixed(1)} µs of collector CPU an event (${batch.eventLoopPerEvent.median.toFixed(1)} µs on the event loop, the rest in chDB and other threads): 2 cores, less the load generator’s share, serve about ${onTwoCores(batch)} events/s.`
+      : '',
+  ].filter((line) => line !== '');
 }

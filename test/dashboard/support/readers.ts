@@ -84,7 +84,15 @@ export function traffic(
     add(reader, { type: 'view', articleId: article.id, url, referrer: REFERRERS.pick(random), id: viewId });
     if (random() < 0.3) {
       const engagedSeconds = 10 + Math.floor(random() * 170);
-      add(reader, { type: 'engagement', articleId: article.id, viewId, engagedSeconds, scrollDepth: 60, url });
+      add(reader, {
+        type: 'engagement',
+        articleId: article.id,
+        viewId,
+        engagedSeconds,
+        previousSeconds: 0,
+        scrollDepth: 60,
+        url,
+      });
     }
     if (random() < 0.12) add(reader, { type: 'share', articleId: article.id, network: NETWORKS.pick(random), url });
   }

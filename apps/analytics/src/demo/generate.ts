@@ -143,6 +143,7 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
           country,
           region,
           engaged_seconds: engaged,
+          previous_seconds: Math.round((seconds * (beat - 1)) / beats),
           scroll_depth: Math.max(10, Math.round((scroll * beat) / beats)),
         });
         rows += 1;

@@ -99,6 +99,7 @@ export class LiveTraffic {
   }
 
   private heartbeat(view: OpenView): Beacon {
+    const previousSeconds = view.engagedSeconds;
     view.engagedSeconds += intBetween(this.random, 5, 30);
     view.scrollDepth = Math.min(100, Math.max(10, view.scrollDepth + intBetween(this.random, 0, 24)));
     view.beats += 1;
@@ -110,6 +111,7 @@ export class LiveTraffic {
         articleId: view.article.article_id,
         viewId: view.viewId,
         engagedSeconds: view.engagedSeconds,
+        previousSeconds,
         scrollDepth: view.scrollDepth,
         url: view.url,
         id: uuidFrom(this.random),

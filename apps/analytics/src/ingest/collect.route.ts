@@ -84,7 +84,7 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
         metrics.reject('invalid');
         return reply.status(400).send({ error: parsed.reason, field: parsed.field });
       }
-      const bySite = eventsPerSite(sites, parsed.events, parsed.form);
+      const bySite = eventsPerSite(sites, parsed.pages, parsed.form);
       if (!bySite.ok) {
         metrics.reject('foreign_host');
         return reply.status(403).send({ error: `${bySite.field}: ${bySite.message}`, field: bySite.field });
@@ -98,7 +98,7 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
           .send({ error: `too many events for this site: at most ${options.sitePerMinute} a minute` });
       }
       try {
-        const result = await options.ingest.record(parsed.events, reader, parsed.form);
+        const result = await options.ingest.record(parsed, reader);
         return reply.status(202).send(result);
       } catch (error) {
         if (error instanceof IngestError) return reply.status(400).send({ error: error.message, field: error.field });

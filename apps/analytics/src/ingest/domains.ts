@@ -11,9 +11,3 @@ export function domainOf(host: string, domains: ReadonlySet<string>): string | u
     name = name.slice(dot + 1);
   }
 }
-
-/** The host of an absolute URL, or undefined when it has none. */
-export function hostOf(url: string): string | undefined {
-  if (!URL.canParse(url)) return undefined;
-  return new URL(url).hostname || undefined;
-}

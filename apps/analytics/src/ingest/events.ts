@@ -69,7 +69,9 @@ export interface EngagementRow extends ArticleFacts, ReaderFacts {
   time: number;
   /** The page view this heartbeat belongs to. */
   view_id: string;
+  /** The view's engaged seconds so far, and as its previous heartbeat said (0 on the first). */
   engaged_seconds: number;
+  previous_seconds: number;
   /** Deepest scroll so far, 0 to 100 percent. */
   scroll_depth: number;
 }

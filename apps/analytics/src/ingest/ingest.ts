@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { ArticleLookup } from './articles.js';
-import { classifyChannel } from './enrich/channel.js';
-import { describeAgent } from './enrich/device.js';
-import { isReferrerSpam } from './enrich/referrer-spam.js';
-
-type Agent = ReturnType<typeof describeAgent>;
-
+import { arrivalOf, siteHostsOf } from './enrich/channel.js';
+import { type AgentFacts, describeAgent } from './enrich/device.js';
+import { isSpamHost } from './enrich/referrer-spam.js';
 import type { ArticleFacts, EventRecord, ReaderFacts } from './events.js';
-import { type ClientEvent, eventField, type PayloadForm } from './payload.js';
+import { type ClientEvent, eventField, type Payload } from './payload.js';
 import { type Pipeline, SpoolFullError } from './pipeline.js';
 
 /** A refused event: the HTTP layer answers 400 and GraphQL BAD_USER_INPUT, naming `field`. */
@@ -44,18 +41,19 @@ export interface Ingest {
    * Enriches and spools validated events; resolves once they are on disk.
    * Events from bots and views referred by spammers are dropped. Refusals name the field as the payload's `form` does.
    */
-  record(events: ClientEvent[], reader: Reader, form: PayloadForm): Promise<{ accepted: number; dropped: number }>;
+  record(payload: Payload, reader: Reader): Promise<{ accepted: number; dropped: number }>;
   pipeline: Pipeline;
 }
 
 const MAX_PATH = 2000;
 
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname.slice(0, MAX_PATH);
-  } catch {
-    return '';
-  }
+/** An event kept so far, with its place in the request and its URLs parsed once. */
+interface Candidate {
+  event: ClientEvent;
+  index: number;
+  page: URL;
+  /** The view's referrer: undefined when it has none, null when it is not a URL. */
+  referrer: URL | null | undefined;
 }
 
 /**
@@ -66,39 +64,48 @@ function pathOf(url: string): string {
 function createSeenIds() {
   const seen = new LRUCache<string, true>({ max: 1_000_000, ttl: 86_400_000 });
   return {
-    claim(events: ClientEvent[]): ClientEvent[] {
-      return events.filter((event) => {
-        if (!event.id) return true;
-        const key = `${event.type}:${event.id}`;
-        if (seen.has(key)) return false;
-        seen.set(key, true);
-        return true;
-      });
+    /** False when the event's id was seen before; else true, and its key is added to `claimed`. */
+    claim(event: ClientEvent, claimed: string[]): boolean {
+      if (!event.id) return true;
+      const key = `${event.type}:${event.id}`;
+      if (seen.has(key)) return false;
+      seen.set(key, true);
+      claimed.push(key);
+      return true;
     },
-    release(events: ClientEvent[]) {
-      for (const event of events) if (event.id) seen.delete(`${event.type}:${event.id}`);
+    release(claimed: readonly string[]) {
+      for (const key of claimed) seen.delete(key);
     },
   };
 }
 
 /** The row an event becomes, with what the server derived about its article and reader. */
 function toRecord(
-  event: ClientEvent,
-  base: ArticleFacts & ReaderFacts & { event_id: string; time: number },
-  agent: Agent,
-  siteHosts: string[],
+  { event, page, referrer }: Candidate,
+  article: ArticleFacts,
+  who: ReaderFacts,
+  time: number,
+  agent: AgentFacts,
+  siteHosts: readonly string[],
 ): EventRecord {
+  const event_id = event.id ?? randomUUID();
+  const { article_id, section_id, edition, author_ids } = article;
+  const { visitor_id, country, region } = who;
   switch (event.type) {
     case 'view': {
-      const arrival = classifyChannel({
-        referrer: event.referrer ?? '',
-        pageUrl: event.url,
-        siteHosts,
-      });
+      const arrival = arrivalOf(page, referrer, siteHosts);
       return {
         table: 'views',
         row: {
-          ...base,
+          event_id,
+          time,
+          article_id,
+          section_id,
+          edition,
+          author_ids,
+          visitor_id,
+          country,
+          region,
           device: agent.device,
           browser: agent.browser,
           os: agent.os,
@@ -108,43 +115,67 @@ function toRecord(
           utm_source: arrival.utm.source,
           utm_medium: arrival.utm.medium,
           utm_campaign: arrival.utm.campaign,
-          path: pathOf(event.url),
+          path: page.pathname.slice(0, MAX_PATH),
         },
       };
     }
     case 'share':
-      return { table: 'shares', row: { ...base, network: event.network } };
+      return {
+        table: 'shares',
+        row: {
+          event_id,
+          time,
+          article_id,
+          section_id,
+          edition,
+          author_ids,
+          network: event.network,
+          visitor_id,
+          country,
+          region,
+        },
+      };
     case 'engagement':
       return {
         table: 'engagement',
         row: {
-          ...base,
+          event_id,
+          time,
           view_id: event.viewId,
+          article_id,
+          section_id,
+          edition,
+          author_ids,
+          visitor_id,
+          country,
+          region,
           engaged_seconds: event.engagedSeconds,
+          previous_seconds: event.previousSeconds,
           scroll_depth: event.scrollDepth,
         },
       };
   }
 }
 
-function fromSpammer(event: ClientEvent): boolean {
-  return event.type === 'view' && event.referrer !== undefined && isReferrerSpam(event.referrer);
+/** The events to keep, their referrers parsed once: views referred by a known spammer are left out. */
+function withoutSpam({ events, pages }: Payload): Candidate[] {
+  const kept: Candidate[] = [];
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as ClientEvent;
+    const referrer = event.type === 'view' && event.referrer ? URL.parse(event.referrer) : undefined;
+    if (referrer?.hostname && isSpamHost(referrer.hostname)) continue;
+    kept.push({ event, index, page: pages[index] as URL, referrer });
+  }
+  return kept;
 }
 
 export function createIngest(deps: IngestDependencies): Ingest {
   const now = deps.now ?? (() => new Date());
   const seenIds = createSeenIds();
+  const siteHosts = siteHostsOf(deps.siteHosts);
 
-  /**
-   * Checks every event's article, then spools those not seen before; returns how many were.
-   * `index` is each event's place in the request, for naming a refused field.
-   */
-  async function spool(
-    all: { event: ClientEvent; index: number }[],
-    reader: Reader,
-    form: PayloadForm,
-    agent: Agent,
-  ): Promise<number> {
+  /** Checks every event's article, then spools those not seen before; returns how many were. */
+  async function spool(all: Candidate[], reader: Reader, form: Payload['form'], agent: AgentFacts): Promise<number> {
     const known = await Promise.all(all.map(({ event }) => deps.articles(event.articleId)));
     const unknown = known.indexOf(null);
     if (unknown >= 0) {
@@ -154,42 +185,46 @@ export function createIngest(deps: IngestDependencies): Ingest {
         'no published article has this id',
       );
     }
-    const facts = known as ArticleFacts[]; // none is null: checked above
-    const events = seenIds.claim(all.map(({ event }) => event));
-    if (events.length < all.length) deps.pipeline.metrics.reject('duplicate', all.length - events.length);
-    if (events.length === 0) return 0;
-    const claimed = new Set(events);
+    const fresh: number[] = [];
+    const claimed: string[] = [];
+    for (let i = 0; i < all.length; i++) if (seenIds.claim((all[i] as Candidate).event, claimed)) fresh.push(i);
+    if (fresh.length < all.length) deps.pipeline.metrics.reject('duplicate', all.length - fresh.length);
+    if (fresh.length === 0) return 0;
     const at = now();
     const place = reader.country ? { country: reader.country, region: '' } : deps.geo(reader.ip);
-    const who: ReaderFacts = { visitor_id: await deps.visitorId(reader.ip, reader.userAgent, at), ...place };
-    const records = all.flatMap(({ event }, i) => {
-      const article = facts[i];
-      if (!article || !claimed.has(event)) return [];
-      const base = { ...article, ...who, event_id: event.id ?? randomUUID(), time: at.getTime() };
-      return [toRecord(event, base, agent, deps.siteHosts)];
-    });
+    const who: ReaderFacts = {
+      visitor_id: await deps.visitorId(reader.ip, reader.userAgent, at),
+      country: place.country,
+      region: place.region,
+    };
+    const time = at.getTime();
+    // Every article is known: checked above.
+    const records = fresh.map((i) =>
+      toRecord(all[i] as Candidate, known[i] as ArticleFacts, who, time, agent, siteHosts),
+    );
     try {
       await deps.pipeline.accept(records);
     } catch (error) {
-      seenIds.release(events);
+      seenIds.release(claimed);
       if (error instanceof SpoolFullError) deps.pipeline.metrics.reject('spool_full');
       throw error;
     }
-    return records.length;
+    return fresh.length;
   }
 
   return {
     pipeline: deps.pipeline,
-    async record(all, reader, form) {
+    async record(payload, reader) {
+      const count = payload.events.length;
       const agent = describeAgent(reader.userAgent);
       if (agent.bot) {
-        deps.pipeline.metrics.reject('bot', all.length);
-        return { accepted: 0, dropped: all.length };
+        deps.pipeline.metrics.reject('bot', count);
+        return { accepted: 0, dropped: count };
       }
-      const wanted = all.map((event, index) => ({ event, index })).filter(({ event }) => !fromSpammer(event));
-      if (wanted.length < all.length) deps.pipeline.metrics.reject('referrer_spam', all.length - wanted.length);
-      const accepted = await spool(wanted, reader, form, agent);
-      return { accepted, dropped: all.length - accepted };
+      const wanted = withoutSpam(payload);
+      if (wanted.length < count) deps.pipeline.metrics.reject('referrer_spam', count - wanted.length);
+      const accepted = await spool(wanted, reader, payload.form, agent);
+      return { accepted, dropped: count - accepted };
     },
   };
 }

@@ -1,83 +1,81 @@
 import { ID_PATTERN } from '@byline/graphql';
-import { z } from 'zod';
-import { SHARE_NETWORKS } from './events.js';
+import { SHARE_NETWORKS, type ShareNetwork } from './events.js';
 
 /** The most events one request to `POST /collect` may carry. */
 const MAX_EVENTS = 100;
 const MAX_URL_LENGTH = 2000;
-
-// Canonical decimal ids only ("007" would count apart from "7"); 18 digits always fit a UInt64.
-const articleId = z.string({ error: 'expected a string of digits' }).regex(ID_PATTERN, {
-  error: 'expected a positive decimal id of at most 18 digits',
-});
+const MAX_SECONDS = 86_400;
+const MAX_SCROLL = 100;
 
 // Browsers send location.href already percent-encoded, so whitespace and control characters mean tampering.
-const noControl = /^[^\s\p{Cc}]*$/u;
+const NO_CONTROL = /^[^\s\p{Cc}]*$/u;
+// RFC 9562 UUIDs of any version, and the nil and max UUIDs.
+const UUID =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+const NETWORKS: ReadonlySet<string> = new Set(SHARE_NETWORKS);
 
-const url = z
-  .string({ error: 'expected a string' })
-  .max(MAX_URL_LENGTH, { error: `longer than ${MAX_URL_LENGTH} characters` })
-  .regex(noControl, { error: 'contains whitespace or control characters' })
-  .refine(isHttpUrl, { error: 'expected an absolute http(s) URL' });
+const EVENT_COUNT = `expected 1 to ${MAX_EVENTS} events`;
+const NOT_A_STRING = 'expected a string';
+const NOT_A_UUID = 'expected a UUID';
+const TOO_LONG = `longer than ${MAX_URL_LENGTH} characters`;
 
-const referrer = z
-  .string({ error: 'expected a string' })
-  .max(MAX_URL_LENGTH, { error: `longer than ${MAX_URL_LENGTH} characters` })
-  .regex(noControl, { error: 'contains whitespace or control characters' });
-
-const uuid = z.uuid({ error: 'expected a UUID' });
-
-function wholeNumber(max: number) {
-  const error = `expected an integer from 0 to ${max}`;
-  return z.int({ error }).min(0, { error }).max(max, { error });
+export interface ViewEvent {
+  type: 'view';
+  articleId: string;
+  url: string;
+  referrer?: string;
+  id?: string;
 }
 
-const viewEvent = z.strictObject({
-  type: z.literal('view'),
-  articleId,
-  url,
-  referrer: referrer.optional(),
-  id: uuid.optional(),
-});
+export interface ShareEvent {
+  type: 'share';
+  articleId: string;
+  network: ShareNetwork;
+  url: string;
+  id?: string;
+}
 
-const shareEvent = z.strictObject({
-  type: z.literal('share'),
-  articleId,
-  network: z.enum(SHARE_NETWORKS, { error: `expected one of ${SHARE_NETWORKS.join(', ')}` }),
-  url,
-  id: uuid.optional(),
-});
+/**
+ * Heartbeats carry the view's running total and the total its previous heartbeat sent
+ * (0 on the first), so the increment is known without reading earlier rows.
+ */
+export interface EngagementEvent {
+  type: 'engagement';
+  articleId: string;
+  viewId: string;
+  engagedSeconds: number;
+  previousSeconds: number;
+  scrollDepth: number;
+  url: string;
+  id?: string;
+}
 
-const engagementEvent = z.strictObject({
-  type: z.literal('engagement'),
-  articleId,
-  viewId: uuid,
-  engagedSeconds: wholeNumber(86_400),
-  scrollDepth: wholeNumber(100),
-  url,
-  id: uuid.optional(),
-});
-
-const clientEvent = z.discriminatedUnion('type', [viewEvent, shareEvent, engagementEvent], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'expected "view", "share" or "engagement"' : 'expected an object',
-});
-
-const eventList = z
-  .array(clientEvent, { error: 'expected an array' })
-  .min(1, { error: `expected 1 to ${MAX_EVENTS} events` })
-  .max(MAX_EVENTS, { error: `expected 1 to ${MAX_EVENTS} events` });
-
-const envelope = z.strictObject({ events: eventList });
-
-export type ClientEvent = z.infer<typeof clientEvent>;
+export type ClientEvent = ViewEvent | ShareEvent | EngagementEvent;
 
 /** How the events were sent: one object, `{ events: [...] }` or a bare array. Field names follow it. */
 export type PayloadForm = 'single' | 'envelope' | 'array';
 
-export type ParsedPayload =
-  | { ok: true; events: ClientEvent[]; form: PayloadForm }
-  | { ok: false; reason: string; field: string; message: string };
+/** Valid events, each with its page URL parsed (enrichment reads it instead of parsing again). */
+export interface Payload {
+  events: ClientEvent[];
+  pages: URL[];
+  form: PayloadForm;
+}
+
+export type ParsedPayload = ({ ok: true } & Payload) | { ok: false; reason: string; field: string; message: string };
+
+/** The first rule a payload breaks: where (keys and indexes from the top) and why. */
+class Issue {
+  constructor(
+    readonly path: (string | number)[],
+    readonly message: string,
+  ) {}
+
+  within(key: string | number): Issue {
+    this.path.unshift(key);
+    return this;
+  }
+}
 
 /** The name of field `name` of event `index` in a payload of this form, e.g. `events[3].articleId`. */
 export function eventField(form: PayloadForm, index: number, name: string): string {
@@ -95,31 +93,191 @@ export function parsePayload(body: string): ParsedPayload {
   } catch {
     return reject('body', 'not valid JSON');
   }
-  if (Array.isArray(json)) return check(eventList, json, 'array', (events) => events);
-  if (isObject(json) && Object.hasOwn(json, 'events'))
-    return check(envelope, json, 'envelope', (value) => value.events);
-  return check(clientEvent, json, 'single', (event) => [event]);
+  const pages: URL[] = [];
+  let checked: ClientEvent[] | Issue;
+  let form: PayloadForm;
+  if (Array.isArray(json)) {
+    form = 'array';
+    checked = checkList(json, pages);
+  } else if (isObject(json) && Object.hasOwn(json, 'events')) {
+    form = 'envelope';
+    checked = checkEnvelope(json, pages);
+  } else {
+    form = 'single';
+    const event = checkEvent(json, pages);
+    checked = event instanceof Issue ? event : [event];
+  }
+  if (checked instanceof Issue) return reject(fieldName(checked.path), checked.message);
+  return { ok: true, events: checked, pages, form };
 }
 
-function check<T>(
-  schema: z.ZodType<T>,
-  json: unknown,
-  form: PayloadForm,
-  toEvents: (value: T) => ClientEvent[],
-): ParsedPayload {
-  const result = schema.safeParse(json);
-  if (result.success) return { ok: true, events: toEvents(result.data), form };
-  const issue = result.error.issues[0];
-  if (!issue) return reject('body', 'invalid');
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-  const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
-  return reject(fieldName(path), message);
+function checkEnvelope(input: Record<string, unknown>, pages: URL[]): ClientEvent[] | Issue {
+  const list = Array.isArray(input.events) ? checkList(input.events, pages) : new Issue([], 'expected an array');
+  if (list instanceof Issue) return list.within('events');
+  return unknownKey(input, ENVELOPE_KEYS) ?? list;
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
+function checkList(items: unknown[], pages: URL[]): ClientEvent[] | Issue {
+  if (items.length < 1 || items.length > MAX_EVENTS) return new Issue([], EVENT_COUNT);
+  const events: ClientEvent[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const event = checkEvent(items[index], pages);
+    if (event instanceof Issue) return event.within(index);
+    events.push(event);
+  }
+  return events;
+}
+
+/** The event, its page URL appended to `pages`; or the first rule it breaks. */
+function checkEvent(value: unknown, pages: URL[]): ClientEvent | Issue {
+  if (!isObject(value)) return new Issue([], 'expected an object');
+  const check = checkOf(value.type);
+  if (!check) return new Issue(['type'], 'expected "view", "share" or "engagement"');
+  const page = pageOf(value.url);
+  const checked = check(value, page);
+  if (!(checked instanceof Issue)) pages.push(page as URL);
+  return checked;
+}
+
+function checkOf(type: unknown) {
+  switch (type) {
+    case 'view':
+      return checkView;
+    case 'share':
+      return checkShare;
+    case 'engagement':
+      return checkEngagement;
+    default:
+      return undefined;
+  }
+}
+
+// Each check names the first field that breaks a rule, in the order the fields are listed below.
+
+function checkView(input: Record<string, unknown>, page: URL | string): ViewEvent | Issue {
+  const { articleId, url, referrer, id } = input;
+  const issue =
+    field('articleId', articleIdError(articleId)) ??
+    field('url', typeof page === 'string' ? page : undefined) ??
+    field('referrer', referrer === undefined ? undefined : textError(referrer)) ??
+    field('id', optionalUuidError(id)) ??
+    unknownKey(input, VIEW_KEYS);
+  if (issue) return issue;
+  const event: ViewEvent = { type: 'view', articleId: articleId as string, url: url as string };
+  if (referrer !== undefined) event.referrer = referrer as string;
+  if (id !== undefined) event.id = id as string;
+  return event;
+}
+
+function checkShare(input: Record<string, unknown>, page: URL | string): ShareEvent | Issue {
+  const { articleId, network, url, id } = input;
+  const issue =
+    field('articleId', articleIdError(articleId)) ??
+    field('network', typeof network === 'string' && NETWORKS.has(network) ? undefined : NETWORK_ERROR) ??
+    field('url', typeof page === 'string' ? page : undefined) ??
+    field('id', optionalUuidError(id)) ??
+    unknownKey(input, SHARE_KEYS);
+  if (issue) return issue;
+  const event: ShareEvent = {
+    type: 'share',
+    articleId: articleId as string,
+    network: network as ShareNetwork,
+    url: url as string,
+  };
+  if (id !== undefined) event.id = id as string;
+  return event;
+}
+
+function checkEngagement(input: Record<string, unknown>, page: URL | string): EngagementEvent | Issue {
+  const { articleId, viewId, engagedSeconds, previousSeconds, scrollDepth, url, id } = input;
+  const issue =
+    field('articleId', articleIdError(articleId)) ??
+    field('viewId', isUuid(viewId) ? undefined : NOT_A_UUID) ??
+    field('engagedSeconds', wholeNumberError(engagedSeconds, MAX_SECONDS)) ??
+    field('previousSeconds', wholeNumberError(previousSeconds, MAX_SECONDS)) ??
+    field('scrollDepth', wholeNumberError(scrollDepth, MAX_SCROLL)) ??
+    field('url', typeof page === 'string' ? page : undefined) ??
+    field('id', optionalUuidError(id)) ??
+    unknownKey(input, ENGAGEMENT_KEYS) ??
+    field('previousSeconds', (previousSeconds as number) <= (engagedSeconds as number) ? undefined : TOO_MANY_SECONDS);
+  if (issue) return issue;
+  const event: EngagementEvent = {
+    type: 'engagement',
+    articleId: articleId as string,
+    viewId: viewId as string,
+    engagedSeconds: engagedSeconds as number,
+    previousSeconds: previousSeconds as number,
+    scrollDepth: scrollDepth as number,
+    url: url as string,
+  };
+  if (id !== undefined) event.id = id as string;
+  return event;
+}
+
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['events']);
+const VIEW_KEYS: ReadonlySet<string> = new Set(['type', 'articleId', 'url', 'referrer', 'id']);
+const SHARE_KEYS: ReadonlySet<string> = new Set(['type', 'articleId', 'network', 'url', 'id']);
+const ENGAGEMENT_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  'articleId',
+  'viewId',
+  'engagedSeconds',
+  'previousSeconds',
+  'scrollDepth',
+  'url',
+  'id',
+]);
+const NETWORK_ERROR = `expected one of ${SHARE_NETWORKS.join(', ')}`;
+const TOO_MANY_SECONDS = 'must not exceed engagedSeconds';
+
+function field(name: string, error: string | undefined): Issue | undefined {
+  return error === undefined ? undefined : new Issue([name], error);
+}
+
+function unknownKey(input: Record<string, unknown>, known: ReadonlySet<string>): Issue | undefined {
+  for (const key of Object.keys(input)) if (!known.has(key)) return new Issue([key], 'unknown field');
+  return undefined;
+}
+
+// Canonical decimal ids only ("007" would count apart from "7"); 18 digits always fit a UInt64.
+function articleIdError(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'expected a string of digits';
+  return ID_PATTERN.test(value) ? undefined : 'expected a positive decimal id of at most 18 digits';
+}
+
+function textError(value: unknown): string | undefined {
+  if (typeof value !== 'string') return NOT_A_STRING;
+  if (value.length > MAX_URL_LENGTH) return TOO_LONG;
+  return NO_CONTROL.test(value) ? undefined : 'contains whitespace or control characters';
+}
+
+/** The parsed page URL, or why it is refused. */
+function pageOf(value: unknown): URL | string {
+  const error = textError(value);
+  if (error !== undefined) return error;
+  const url = URL.parse(value as string);
+  const http = url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  return http ? url : 'expected an absolute http(s) URL';
+}
+
+function isUuid(value: unknown): boolean {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+function optionalUuidError(value: unknown): string | undefined {
+  return value === undefined || isUuid(value) ? undefined : NOT_A_UUID;
+}
+
+function wholeNumberError(value: unknown, max: number): string | undefined {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= max
+    ? undefined
+    : `expected an integer from 0 to ${max}`;
+}
+
+function fieldName(path: readonly (string | number)[]): string {
   let name = '';
   for (const part of path) {
-    name += typeof part === 'number' ? `[${part}]` : `${name ? '.' : ''}${printable(String(part))}`;
+    name += typeof part === 'number' ? `[${part}]` : `${name ? '.' : ''}${printable(part)}`;
   }
   return name || 'body';
 }
@@ -135,10 +293,4 @@ function reject(field: string, message: string): ParsedPayload {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol, hostname } = new URL(value);
-  return (protocol === 'https:' || protocol === 'http:') && hostname !== '';
 }

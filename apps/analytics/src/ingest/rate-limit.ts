@@ -20,22 +20,31 @@ export function createRateLimit(limit: number, windowMs = 60_000) {
     return fresh;
   }
 
+  const secondsLeft = (window: Window, now: number) => Math.ceil((window.start + windowMs - now) / 1000);
+
   /**
    * Counts `units` against each key when all of them fit, and answers 0; otherwise
    * counts nothing and answers the seconds until the fullest window ends.
    */
   function take(units: ReadonlyMap<string, number>, now = Date.now()): number {
-    const charges = [...units].map(([key, count]) => ({ window: current(key, now), count }));
-    const over = charges.filter(({ window, count }) => window.count + count > limit);
-    if (over.length > 0)
-      return Math.max(...over.map(({ window }) => Math.ceil((window.start + windowMs - now) / 1000)));
-    for (const { window, count } of charges) window.count += count;
+    let wait = 0;
+    for (const [key, count] of units) {
+      const window = current(key, now);
+      if (window.count + count > limit) wait = Math.max(wait, secondsLeft(window, now));
+    }
+    if (wait > 0) return wait;
+    for (const [key, count] of units) current(key, now).count += count;
     return 0;
   }
 
   return {
     take,
     /** Seconds to wait when `key` is over the limit, or 0 when one more call is allowed (and counted). */
-    retryAfter: (key: string, now = Date.now()) => take(new Map([[key, 1]]), now),
+    retryAfter(key: string, now = Date.now()): number {
+      const window = current(key, now);
+      if (window.count + 1 > limit) return secondsLeft(window, now);
+      window.count += 1;
+      return 0;
+    },
   };
 }

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import type { ClickHouse } from '@byline/clickhouse';
 import type { Logger } from '@byline/http';
-import type { EventRecord } from './events.js';
-import type { Metrics, Table } from './metrics.js';
+import { insertTarget, ROW_FORMAT } from './insert-target.js';
+import type { Metrics } from './metrics.js';
 import { CorruptSegmentError, type Segment, type Spool } from './spool.js';
+import type { TableRows } from './spool-lines.js';
 
 const MIN_BACKOFF_MS = 100;
 const MAX_BACKOFF_MS = 5_000;
@@ -100,33 +102,28 @@ export class Writer {
 
   private async insert(segment: Segment): Promise<void> {
     const { spool, client, metrics } = this.options;
-    const records = await this.read(segment);
-    if (!records) return;
-    for (const [table, rows] of byTable(records)) {
+    const tables = await this.read(segment);
+    if (!tables) return;
+    for (const { table, rows, body } of tables) {
       const token = `${segment.name}:${table}`;
       if (this.insertedTokens.has(token)) continue;
       this.inflight = new AbortController();
       await client.insert({
-        table,
-        values: rows,
-        format: 'JSONEachRow',
+        table: insertTarget(table, token),
+        values: Readable.from([body], { objectMode: false }),
+        format: ROW_FORMAT,
         abort_signal: this.inflight.signal,
-        clickhouse_settings: {
-          insert_deduplication_token: token,
-          deduplicate_blocks_in_dependent_materialized_views: 1,
-          async_insert: 0,
-        },
       });
       this.inflight = undefined;
       this.insertedTokens.add(token);
-      metrics.insert(table, rows.length);
+      metrics.insert(table, rows);
     }
     await spool.remove(segment);
     this.insertedTokens.clear();
   }
 
-  /** The segment's records; undefined when it could not be parsed and was moved aside. */
-  private async read(segment: Segment): Promise<EventRecord[] | undefined> {
+  /** The segment's rows; undefined when it could not be read as rows and was moved aside. */
+  private async read(segment: Segment): Promise<TableRows[] | undefined> {
     try {
       return await this.options.spool.read(segment);
     } catch (error) {
@@ -160,14 +157,4 @@ export class Writer {
     for (const resolve of this.progress) resolve();
     this.progress.clear();
   }
-}
-
-function byTable(records: EventRecord[]): Map<Table, object[]> {
-  const tables = new Map<Table, object[]>();
-  for (const { table, row } of records) {
-    const rows = tables.get(table);
-    if (rows) rows.push(row);
-    else tables.set(table, [row]);
-  }
-  return tables;
 }

@@ -73,12 +73,11 @@ async function record(ctx: Context, event: Record<string, unknown>, reader: Read
   if (!parsed.ok) throw badInput(`input.${parsed.field}`, parsed.message);
   try {
     return await ctx.ingest.record(
-      parsed.events,
+      parsed,
       // A reader given by the caller is not the one the CDN saw: its country is looked up from its IP.
       reader?.ip || reader?.userAgent
         ? { ip: reader.ip ?? ctx.client.ip, userAgent: reader.userAgent ?? ctx.client.userAgent }
         : ctx.client,
-      parsed.form,
     );
   } catch (error) {
     if (error instanceof IngestError) throw badInput(`input.${error.field}`, error.reason);

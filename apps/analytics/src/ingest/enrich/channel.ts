@@ -44,20 +44,38 @@ const PAID_MEDIUM = /^(?:cpc|ppc|cpm|paid.*|display|banner|campaign)$/;
 // Ad networks tag their clicks with these instead of UTM: without them paid clicks would count as organic search.
 const AD_CLICK_IDS = ['gclid', 'yclid', 'msclkid'];
 
+const NO_PARAMS = new URLSearchParams();
+
 /** Where a view came from: the referrer's channel, refined by the page's UTM tags. Never throws. */
 export function classifyChannel(input: ChannelInput): ChannelFacts {
-  const page = URL.canParse(input.pageUrl) ? new URL(input.pageUrl) : undefined;
-  const params = page?.searchParams ?? new URLSearchParams();
+  const referrer = input.referrer.trim() === '' ? undefined : URL.parse(input.referrer);
+  return arrivalOf(URL.parse(input.pageUrl), referrer, siteHostsOf(input.siteHosts));
+}
+
+/** SITE_HOSTS as `arrivalOf` compares them. */
+export function siteHostsOf(hosts: readonly string[]): string[] {
+  return hosts.map(normaliseHost);
+}
+
+/**
+ * `classifyChannel` on URLs already parsed: `referrer` is undefined when the view has
+ * none and null when it is not a URL; `siteHosts` come from `siteHostsOf`.
+ */
+export function arrivalOf(
+  page: URL | null,
+  referrer: URL | null | undefined,
+  siteHosts: readonly string[],
+): ChannelFacts {
+  const params = page && page.search !== '' ? page.searchParams : NO_PARAMS;
   const utm = {
     source: utmValue(params, 'utm_source'),
     medium: utmValue(params, 'utm_medium'),
     campaign: utmValue(params, 'utm_campaign'),
   };
-  const siteHosts = input.siteHosts.map(normaliseHost);
-  if (page) siteHosts.push(normaliseHost(page.hostname));
-  const referred = fromReferrer(input.referrer, siteHosts);
-  const paidClick = AD_CLICK_IDS.some((name) => params.has(name));
-  return { ...refine(referred, utm, paidClick), referrerHost: referred.referrerHost, utm };
+  const referred = fromReferrer(referrer, siteHosts, page ? normaliseHost(page.hostname) : '');
+  const paidClick = params !== NO_PARAMS && AD_CLICK_IDS.some((name) => params.has(name));
+  const { channel, source } = refine(referred, utm, paidClick);
+  return { channel, source, referrerHost: referred.referrerHost, utm };
 }
 
 /** Lower-cased, without a trailing dot or a leading `www.`. */
@@ -69,12 +87,17 @@ function normaliseHost(host: string): string {
     .replace(/^www\./, '');
 }
 
-function fromReferrer(referrer: string, siteHosts: string[]): Omit<ChannelFacts, 'utm'> {
-  if (referrer.trim() === '') return { channel: 'direct', source: '', referrerHost: '' };
-  if (!URL.canParse(referrer)) return { channel: 'other', source: '', referrerHost: '' };
-  const referrerHost = normaliseHost(new URL(referrer).hostname);
+/** The referrer's channel; from the site's own hosts or the page's host, `internal`. */
+function fromReferrer(
+  referrer: URL | null | undefined,
+  siteHosts: readonly string[],
+  pageHost: string,
+): Omit<ChannelFacts, 'utm'> {
+  if (referrer === undefined) return { channel: 'direct', source: '', referrerHost: '' };
+  if (referrer === null) return { channel: 'other', source: '', referrerHost: '' };
+  const referrerHost = normaliseHost(referrer.hostname);
   if (referrerHost === '') return { channel: 'other', source: '', referrerHost };
-  if (siteHosts.some((site) => site !== '' && isWithin(referrerHost, site))) {
+  if (isWithin(referrerHost, pageHost) || siteHosts.some((site) => isWithin(referrerHost, site))) {
     return { channel: 'internal', source: '', referrerHost };
   }
   const rule = matchHost(referrerHost);
@@ -133,7 +156,7 @@ function matchRules(host: string): HostRule | undefined {
 }
 
 function isWithin(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
+  return domain !== '' && (host === domain || host.endsWith(`.${domain}`));
 }
 
 function utmValue(params: URLSearchParams, name: string): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { domainOf, hostOf } from '../domains.js';
+import { domainOf } from '../domains.js';
 
 /** The bundled list ships beside the compiled code: src/ and dist/ both resolve to the source file. */
 const LIST = fileURLToPath(new URL('../../../src/ingest/enrich/referrer-spam.txt', import.meta.url));
@@ -17,8 +17,7 @@ function parseSpamList(text: string): Set<string> {
 
 const SPAMMERS = parseSpamList(readFileSync(LIST, 'utf8'));
 
-/** True when the referrer's host, or a domain above it, is a known referrer spammer. */
-export function isReferrerSpam(referrer: string): boolean {
-  const host = hostOf(referrer);
-  return host !== undefined && domainOf(host, SPAMMERS) !== undefined;
+/** True when a referrer's host, or a domain above it, is a known referrer spammer. */
+export function isSpamHost(host: string): boolean {
+  return domainOf(host, SPAMMERS) !== undefined;
 }

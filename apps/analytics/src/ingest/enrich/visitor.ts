@@ -76,9 +76,18 @@ export function createVisitorIds(options: VisitorIdOptions): VisitorIds {
     return salt;
   }
 
+  // The salt of the day last asked for, once it is on disk: most calls need nothing else.
+  let last: { day: number; salt: Buffer } | undefined;
+
   return {
     async visitorId(ip, userAgent, at) {
-      const salt = await saltFor(dayOf(at));
+      const day = Math.floor(at.getTime() / DAY_MS);
+      const today = Math.floor(now().getTime() / DAY_MS);
+      let salt = last?.day === day && (day === today || day === today - 1) ? last.salt : undefined;
+      if (!salt) {
+        salt = await saltFor(dayOf(at));
+        last = { day, salt };
+      }
       return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest().readBigUInt64BE(0).toString();
     },
   };
