@@ -13,6 +13,7 @@ import { createGeoLookup } from './ingest/enrich/geo.js';
 import { createVisitorIds } from './ingest/enrich/visitor.js';
 import { createIngest } from './ingest/ingest.js';
 import { createPipeline } from './ingest/pipeline.js';
+import { createPastAnswers } from './readership/past-answers.js';
 
 export type AnalyticsService = RunningService & { store: ClickHouse; flush(): Promise<void> };
 
@@ -58,6 +59,7 @@ export async function startAnalyticsService(
       siteHosts: config.SITE_HOSTS,
       now,
     });
+    const past = createPastAnswers(config.PAST_DAYS_CACHE_MS);
     const headers = { trustedProxyHeader: config.TRUSTED_PROXY_HEADER, cdnCountryHeader: config.CDN_COUNTRY_HEADER };
     const service = await startGraphQLService<Context>({
       name: 'analytics',
@@ -71,6 +73,7 @@ export async function startAnalyticsService(
         now: now(),
         timeZone: config.BYLINE_TIMEZONE,
         ingest,
+        past,
         batchers: new Map(),
         client: readerOf(request, headers),
         identity: identityOf(request),

@@ -199,14 +199,14 @@ describe('demo readership in ClickHouse', () => {
 
   it('fills the rollups with exactly what the raw tables hold', async () => {
     const raw = await rows(
-      `SELECT toString(toStartOfHour(time)) AS hour, article_id, country, channel, device,
-              count() AS views, uniqExact(visitor_id) AS readers
+      `SELECT toString(toStartOfHour(time)) AS hour, section_id, edition,
+              count() AS views, uniqCombined(12)(visitor_id) AS readers, uniqExact(article_id) AS articles
          FROM views GROUP BY ALL ORDER BY ALL`,
     );
     const hourly = await rows(
-      `SELECT toString(hour) AS hour, article_id, country, channel, device,
-              sum(views) AS views, uniqMerge(visitors) AS readers
-         FROM views_by_hour GROUP BY ALL ORDER BY ALL`,
+      `SELECT toString(hour) AS hour, section_id, edition,
+              sum(views) AS views, uniqCombinedMerge(12)(readers) AS readers, groupBitmapMerge(articles) AS articles
+         FROM section_hours GROUP BY ALL HAVING views > 0 ORDER BY ALL`,
     );
     expect(hourly).toEqual(raw);
     const byArticle = `SELECT article_id, count() AS views, uniq(visitor_id) AS readers FROM views GROUP BY ALL ORDER BY ALL`;

@@ -114,6 +114,7 @@ const ENGAGEMENT = `
          ${TIME('beat_ms')} AS time, view_id, article_id, section_id, edition, author_ids,
          ${VISITOR('beat_ms')} AS visitor_id, country, region,
          toUInt32(round(seconds * beat / beats)) AS engaged_seconds,
+         toUInt32(round(seconds * (beat - 1) / beats)) AS previous_seconds,
          toUInt8(least(100, 10 + round(90 * beat / beats * least(1, sqrt(seconds / 300))))) AS scroll_depth
     FROM numbers({start:UInt64}, {count:UInt64})
    ARRAY JOIN range(1, toUInt32(beats) + 1) AS beat

@@ -13,31 +13,44 @@ export interface RollupCheck {
 const WINDOW = (column: string) =>
   `${column} >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ${column} < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`;
 
+const DAY_MS = 86_400_000;
+
 /**
  * The answers behind the dashboard's pages. `thirtyDays` must fall on whole
- * hours (the hourly rollups' grain); `lastHalfHour` on whole minutes.
+ * hours (the hourly rollups' grain); `lastHalfHour` on whole minutes. The
+ * section check reads the UTC days inside `thirtyDays` (the daily rollup's
+ * grain). Readers are counted per UTC day and added, as the resolvers do.
  */
 export function rollupChecks(
   thirtyDays: { from: number; to: number },
   lastHalfHour: { from: number; to: number },
   articleId: string,
 ): RollupCheck[] {
+  const utcDays = {
+    from: Math.ceil(thirtyDays.from / DAY_MS) * DAY_MS,
+    to: Math.floor(thirtyDays.to / DAY_MS) * DAY_MS,
+  };
   return [
     {
-      answer: 'views and readers by section, 30 days',
-      rollup: `SELECT section_id, sum(views) AS views, uniqMerge(visitors) AS readers FROM views_by_hour
-                WHERE ${WINDOW('hour')} GROUP BY section_id ORDER BY section_id`,
-      raw: `SELECT section_id, count() AS views, uniq(visitor_id) AS readers FROM views
-             WHERE ${WINDOW('time')} GROUP BY section_id ORDER BY section_id`,
-      params: thirtyDays,
-    },
-    {
-      answer: 'views and readers by country and region, 30 days',
-      rollup: `SELECT country, region, sum(views) AS views, uniqMerge(visitors) AS readers FROM views_by_hour
-                WHERE ${WINDOW('hour')} GROUP BY country, region ORDER BY country, region`,
-      raw: `SELECT country, region, count() AS views, uniq(visitor_id) AS readers FROM views
-             WHERE ${WINDOW('time')} GROUP BY country, region ORDER BY country, region`,
-      params: thirtyDays,
+      answer: 'views, readers, articles read and engaged time by section, 30 UTC days',
+      rollup: `SELECT section_id, sum(views) AS views, sum(readers) AS readers, groupBitmapMerge(articles) AS articles,
+                      sum(engaged_views) AS engaged_views, sum(engaged_seconds) AS engaged_seconds
+                 FROM (SELECT section_id, day, sum(views) AS views, uniqCombinedMerge(12)(readers) AS readers,
+                              groupBitmapMergeState(articles) AS articles, sum(engaged_views) AS engaged_views,
+                              sum(engaged_seconds) AS engaged_seconds
+                         FROM section_days WHERE ${WINDOW('day')} GROUP BY section_id, day)
+                GROUP BY section_id ORDER BY section_id`,
+      raw: `SELECT section_id, sum(views) AS views, sum(readers) AS readers, uniqExactMerge(articles) AS articles,
+                   sum(engaged_views) AS engaged_views, sum(engaged_seconds) AS engaged_seconds
+              FROM (SELECT section_id, toDate(time) AS day, count() AS views, uniqCombined(12)(visitor_id) AS readers,
+                           uniqExactState(article_id) AS articles, 0 AS engaged_views, 0 AS engaged_seconds
+                      FROM views WHERE ${WINDOW('time')} GROUP BY section_id, day
+                    UNION ALL
+                    SELECT section_id, toDate(time) AS day, 0, 0, uniqExactStateIf(article_id, false),
+                           countIf(previous_seconds = 0), sum(engaged_seconds - previous_seconds)
+                      FROM engagement WHERE ${WINDOW('time')} GROUP BY section_id, day)
+             GROUP BY section_id ORDER BY section_id`,
+      params: utcDays,
     },
     {
       answer: 'views and readers per minute, last 30 minutes',

@@ -26,7 +26,7 @@ export async function viewsPerArticle(client: Client): Promise<Record<'raw' | 'b
   return {
     raw: await per('views', 'count()'),
     byMinute: await per('views_by_minute', 'sum(views)'),
-    byHour: await per('views_by_hour', 'sum(views)'),
+    byHour: await per('article_views_by_hour', 'sum(views)'),
   };
 }
 

@@ -12,10 +12,11 @@ export async function selectRows<T>(
 
 /**
  * SQL for a bound list of 64-bit ids. They travel as strings (JSON numbers
- * lose precision past 2^53) and become UInt64 inside ClickHouse.
+ * lose precision past 2^53) and become UInt64 inside ClickHouse. A CAST, not
+ * arrayMap: `IN arrayMap(…)` turns into has() and cannot use the primary key.
  */
 export function idList(param: string): string {
-  return `arrayMap(x -> toUInt64(x), {${param}:Array(String)})`;
+  return `CAST({${param}:Array(String)}, 'Array(UInt64)')`;
 }
 
 /** SQL keeping rows whose `column` lies in the bound window [{from}, {to}) (epoch milliseconds, see `windowParams`). */

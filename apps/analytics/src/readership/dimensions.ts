@@ -16,18 +16,17 @@ registerEnumType(Dimension, { name: 'Dimension', description: 'What readership c
 
 /**
  * The only identifiers that reach SQL: each dimension's column (as text, so
- * 64-bit ids survive JSON) and whether the rollups hold it. Authors live in
- * an array on raw rows only.
+ * 64-bit ids survive JSON). Authors live in an array on raw rows only.
  */
-export const DIMENSION_COLUMNS: Record<Dimension, { select: string; column: string; inRollup: boolean }> = {
-  [Dimension.SECTION]: { select: 'toString(section_id)', column: 'section_id', inRollup: true },
-  [Dimension.ARTICLE]: { select: 'toString(article_id)', column: 'article_id', inRollup: true },
-  [Dimension.AUTHOR]: { select: 'toString(author_id)', column: 'author_id', inRollup: false },
-  [Dimension.EDITION]: { select: 'edition', column: 'edition', inRollup: true },
-  [Dimension.COUNTRY]: { select: 'country', column: 'country', inRollup: true },
-  [Dimension.REGION]: { select: 'region', column: 'region', inRollup: true },
-  [Dimension.CHANNEL]: { select: 'channel', column: 'channel', inRollup: true },
-  [Dimension.DEVICE]: { select: 'device', column: 'device', inRollup: true },
+export const DIMENSION_COLUMNS: Record<Dimension, { select: string; column: string }> = {
+  [Dimension.SECTION]: { select: 'toString(section_id)', column: 'section_id' },
+  [Dimension.ARTICLE]: { select: 'toString(article_id)', column: 'article_id' },
+  [Dimension.AUTHOR]: { select: 'toString(author_id)', column: 'author_id' },
+  [Dimension.EDITION]: { select: 'edition', column: 'edition' },
+  [Dimension.COUNTRY]: { select: 'country', column: 'country' },
+  [Dimension.REGION]: { select: 'region', column: 'region' },
+  [Dimension.CHANNEL]: { select: 'channel', column: 'channel' },
+  [Dimension.DEVICE]: { select: 'device', column: 'device' },
 };
 
 @InputType({ description: 'Every list given must contain the value; lists hold at most 100 values.' })

@@ -102,7 +102,7 @@ async function performance(subject: Subject, id: string, range: RangeInput | nul
   const figures = await batched(
     ctx,
     key,
-    (ids) => periodFigures(ctx.clickhouse, subject, ids, current, previous),
+    (ids) => periodFigures(ctx.clickhouse, subject, ids, current, previous, ctx),
     emptyFigures(),
   ).load(id);
   const stats = { current: toStats(figures.current), previous: toStats(figures.previous) };

@@ -1,6 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { idList, inWindow, selectRows } from '../clickhouse/query.js';
+import type { PastAnswers } from './past-answers.js';
 import type { TimeRange } from './range.js';
+import { sectionFigures } from './section-figures.sql.js';
 
 export interface PeriodFigures {
   views: number;
@@ -13,6 +15,16 @@ export interface PeriodFigures {
 
 export type Subject = 'section' | 'author';
 
+/** Which column of the answers (after its `c_` or `p_` prefix) holds each figure. */
+const COLUMNS: [keyof PeriodFigures, string][] = [
+  ['views', 'views'],
+  ['uniqueReaders', 'readers'],
+  ['articlesRead', 'articles'],
+  ['shares', 'shares'],
+  ['engagedViews', 'engaged_views'],
+  ['engagedSeconds', 'engaged_seconds'],
+];
+
 const EMPTY: PeriodFigures = {
   views: 0,
   uniqueReaders: 0,
@@ -22,41 +34,55 @@ const EMPTY: PeriodFigures = {
   engagedSeconds: 0,
 };
 
+type Params = Record<string, unknown>;
+type Row = Record<string, string>;
+
+/** The current-period test, spelled out in each aggregate (see `authorQueries`). */
+const isCurrent = (time: string) => `${time} >= fromUnixTimestamp64Milli({mid:Int64}, 'UTC')`;
+
 /**
- * How each table is read per subject: sections from the rollups, authors
- * from raw rows (the byline is an array there; each author gets the view).
+ * Authors from raw rows (the byline is an array there; each author gets the
+ * view), in three queries: views, shares, engagement. Engaged time is each
+ * view's largest heartbeat, in the period of its first one.
  */
-const SOURCES = {
-  section: {
-    key: 'section_id',
-    views: {
-      table: 'views_by_minute',
-      time: 'minute',
-      join: '',
-      count: 'sumIf(views, cur)',
-      readers: 'uniqMergeIf(visitors, cur)',
-    },
-    shares: { table: 'shares_by_minute', time: 'minute', join: '', count: 'sumIf(shares, cur)' },
-    engagement: { join: '' },
-  },
-  author: {
-    key: 'author_id',
-    views: {
-      table: 'views',
-      time: 'time',
-      join: 'ARRAY JOIN author_ids AS author_id',
-      count: 'countIf(cur)',
-      readers: 'uniqIf(visitor_id, cur)',
-    },
-    shares: { table: 'shares', time: 'time', join: 'ARRAY JOIN author_ids AS author_id', count: 'countIf(cur)' },
-    engagement: { join: 'ARRAY JOIN author_ids AS author_id' },
-  },
-} as const;
+function authorQueries(): string[] {
+  // The current-period test is spelled out in every -If aggregate: ClickHouse
+  // mis-evaluates a WITH alias of it once the WHERE bounds the same column.
+  const where = `author_id IN ${idList('ids')} AND ${inWindow('time')}`;
+  const cur = isCurrent('time');
+  return [
+    `SELECT toString(author_id) AS id, sumIf(views, cur) AS c_views, sumIf(views, NOT cur) AS p_views,
+            sumIf(readers, cur) AS c_readers, sumIf(readers, NOT cur) AS p_readers,
+            uniqExactMergeIf(articles, cur) AS c_articles, uniqExactMergeIf(articles, NOT cur) AS p_articles
+       FROM (
+         SELECT author_id, ${cur} AS cur, toDate(time) AS day, count() AS views, uniq(visitor_id) AS readers,
+                uniqExactState(article_id) AS articles
+           FROM views ARRAY JOIN author_ids AS author_id
+          WHERE ${where}
+          GROUP BY author_id, cur, day
+       )
+      GROUP BY author_id`,
+    `SELECT toString(author_id) AS id, countIf(${cur}) AS c_shares, countIf(NOT (${cur})) AS p_shares
+       FROM shares ARRAY JOIN author_ids AS author_id
+      WHERE ${where}
+      GROUP BY author_id`,
+    `SELECT toString(author_id) AS id, countIf(current) AS c_engaged_views, sumIf(seconds, current) AS c_engaged_seconds,
+            countIf(NOT current) AS p_engaged_views, sumIf(seconds, NOT current) AS p_engaged_seconds
+       FROM (
+         SELECT author_id, view_id, ${isCurrent('min(time)')} AS current, max(engaged_seconds) AS seconds
+           FROM engagement ARRAY JOIN author_ids AS author_id
+          WHERE ${where}
+          GROUP BY author_id, view_id
+       )
+      GROUP BY author_id`,
+  ];
+}
 
 /**
  * Figures of one period and the period before it, for many sections or
- * authors, in three queries (views, shares, engagement) whatever their number:
- * both periods are read in one pass, split by the `cur` condition.
+ * authors, in a fixed number of queries whatever their number: both periods
+ * are read in one pass, split by the current-period test. Sections read their
+ * rollups (see `sectionFigures`), authors raw rows.
  */
 export async function periodFigures(
   client: ClickHouseClient,
@@ -64,60 +90,16 @@ export async function periodFigures(
   ids: readonly string[],
   current: TimeRange,
   previous: TimeRange,
+  options: { now: Date; past: PastAnswers },
 ): Promise<Map<string, { current: PeriodFigures; previous: PeriodFigures }>> {
-  const source = SOURCES[subject];
-  const params = {
+  if (subject === 'section') return sectionFigures(client, ids, current, previous, options);
+  const params: Params = {
     ids: ids,
     from: previous.from.getTime(),
     mid: current.from.getTime(),
     to: current.to.getTime(),
   };
-  // The current-period test is spelled out in every -If aggregate: ClickHouse
-  // mis-evaluates a WITH alias of it once the WHERE bounds the same column.
-  const isCurrent = (time: string) => `${time} >= fromUnixTimestamp64Milli({mid:Int64}, 'UTC')`;
-  const split = (aggregate: string, time: string) => ({
-    current: aggregate.replace('cur', isCurrent(time)),
-    previous: aggregate.replace('cur', `NOT (${isCurrent(time)})`),
-  });
-  const { key } = source;
-  const viewCount = split(source.views.count, source.views.time);
-  const viewReaders = split(source.views.readers, source.views.time);
-  const viewArticles = split('uniqExactIf(article_id, cur)', source.views.time);
-  const shareCount = split(source.shares.count, source.shares.time);
-
-  const [views, shares, engagement] = await Promise.all([
-    selectRows<Record<string, string>>(
-      client,
-      `SELECT toString(${key}) AS id,
-              ${viewCount.current} AS c_views, ${viewReaders.current} AS c_readers, ${viewArticles.current} AS c_articles,
-              ${viewCount.previous} AS p_views, ${viewReaders.previous} AS p_readers, ${viewArticles.previous} AS p_articles
-         FROM ${source.views.table} ${source.views.join}
-        WHERE ${key} IN ${idList('ids')} AND ${inWindow(source.views.time)}
-        GROUP BY ${key}`,
-      params,
-    ),
-    selectRows<Record<string, string>>(
-      client,
-      `SELECT toString(${key}) AS id, ${shareCount.current} AS c_shares, ${shareCount.previous} AS p_shares
-         FROM ${source.shares.table} ${source.shares.join}
-        WHERE ${key} IN ${idList('ids')} AND ${inWindow(source.shares.time)}
-        GROUP BY ${key}`,
-      params,
-    ),
-    selectRows<Record<string, string>>(
-      client,
-      `SELECT toString(${key}) AS id, countIf(current) AS c_views, sumIf(seconds, current) AS c_seconds,
-              countIf(NOT current) AS p_views, sumIf(seconds, NOT current) AS p_seconds
-         FROM (
-           SELECT ${key}, view_id, ${isCurrent('min(time)')} AS current, max(engaged_seconds) AS seconds
-             FROM engagement ${source.engagement.join}
-            WHERE ${key} IN ${idList('ids')} AND ${inWindow('time')}
-            GROUP BY ${key}, view_id
-         )
-        GROUP BY ${key}`,
-      params,
-    ),
-  ]);
+  const answers = await Promise.all(authorQueries().map((query) => selectRows<Row>(client, query, params)));
 
   const result = new Map<string, { current: PeriodFigures; previous: PeriodFigures }>();
   const entry = (id: string) => {
@@ -128,29 +110,18 @@ export async function periodFigures(
     }
     return figures;
   };
-  const n = (row: Record<string, string>, key: string) => Number(row[key] ?? 0);
-  for (const row of views) {
+  const figures = (row: Row, prefix: 'c' | 'p'): Partial<PeriodFigures> => {
+    const found: Partial<PeriodFigures> = {};
+    for (const [field, column] of COLUMNS) {
+      const value = row[`${prefix}_${column}`];
+      if (value !== undefined) found[field] = Number(value);
+    }
+    return found;
+  };
+  for (const row of answers.flat()) {
     const { current, previous } = entry(String(row.id));
-    Object.assign(current, {
-      views: n(row, 'c_views'),
-      uniqueReaders: n(row, 'c_readers'),
-      articlesRead: n(row, 'c_articles'),
-    });
-    Object.assign(previous, {
-      views: n(row, 'p_views'),
-      uniqueReaders: n(row, 'p_readers'),
-      articlesRead: n(row, 'p_articles'),
-    });
-  }
-  for (const row of shares) {
-    const { current, previous } = entry(String(row.id));
-    current.shares = n(row, 'c_shares');
-    previous.shares = n(row, 'p_shares');
-  }
-  for (const row of engagement) {
-    const { current, previous } = entry(String(row.id));
-    Object.assign(current, { engagedViews: n(row, 'c_views'), engagedSeconds: n(row, 'c_seconds') });
-    Object.assign(previous, { engagedViews: n(row, 'p_views'), engagedSeconds: n(row, 'p_seconds') });
+    Object.assign(current, figures(row, 'c'));
+    Object.assign(previous, figures(row, 'p'));
   }
   return result;
 }

@@ -1,10 +1,12 @@
 import { badInput, checkLimit } from '@byline/graphql';
-import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, Info, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { inWindow, selectRows, windowParams } from '../clickhouse/query.js';
 import type { Context } from '../context.js';
 import { checkFilter, Dimension, ReadershipFilter } from './dimensions.js';
 import { bucketStarts, Interval, MAX_BUCKETS } from './interval.js';
 import { RangeInput, RangePreset, resolveRange } from './range.js';
+import { asksFor } from './selection.js';
 import { topSharedSql } from './top.sql.js';
 import { ReadershipRow, TimePoint, TopArticle } from './types.js';
 import { toViewsRow, viewsSql } from './views.sql.js';
@@ -62,6 +64,7 @@ async function topArticles(
   filter: ReturnType<typeof checkFilter>,
   by: TopMetric,
   first: number,
+  readers = true,
 ) {
   if (by === TopMetric.SHARES) {
     const { sql, params } = topSharedSql(range, filter, first);
@@ -84,6 +87,7 @@ async function topArticles(
     limit: first,
     now: ctx.now,
     orderBy: by === TopMetric.READERS ? 'readers' : 'views',
+    readers,
   });
   const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map((row) =>
     toViewsRow(row, 1),
@@ -110,6 +114,7 @@ export class ReadershipResolver {
     @Arg('interval', () => Interval, { nullable: true }) interval: Interval | null,
     @Arg('first', () => Int, { defaultValue: 100, description: '1 to 5000 rows.' }) first: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReadershipRow[]> {
     const groupBy = [...new Set(by)];
     if (groupBy.length > 3) throw badInput('by', 'at most 3 dimensions');
@@ -121,6 +126,7 @@ export class ReadershipResolver {
       filters: checkFilter(filter),
       interval: interval ?? undefined,
       limit: checkLimit('first', first, Math.max(5000, MAX_BUCKETS)),
+      readers: asksFor(info, 'uniqueReaders'),
       now: ctx.now,
     });
     const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map((row) =>
@@ -155,9 +161,11 @@ export class ReadershipResolver {
     @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
     @Arg('first', () => Int, { defaultValue: 10, description: '1 to 100.' }) first: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TopArticle[]> {
     const resolved = resolveRange(range ?? { preset: RangePreset.LAST_30_DAYS }, ctx.timeZone, ctx.now);
-    return topArticles(ctx, resolved, checkFilter(filter), by, checkLimit('first', first, 100));
+    const readers = asksFor(info, 'uniqueReaders');
+    return topArticles(ctx, resolved, checkFilter(filter), by, checkLimit('first', first, 100), readers);
   }
 
   @Query(() => [ShareStat], { description: 'Shares grouped by network, section or article, most first.' })

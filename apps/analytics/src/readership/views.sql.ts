@@ -1,27 +1,51 @@
 import { idList, inWindow, windowParams } from '../clickhouse/query.js';
+import { splitByUtcDays } from './day-split.js';
 import { DIMENSION_COLUMNS, Dimension, type Filters } from './dimensions.js';
 import { bucketSql, Interval } from './interval.js';
 import type { TimeRange } from './range.js';
+import { sectionRows } from './section-rows.js';
+
+type Measured = 'views' | 'readers';
 
 interface Source {
-  table: string;
+  /** A table, or a subquery built for the range. */
+  from: (query: ViewsQuery, params: Record<string, unknown>) => string;
   time: string;
   views: string;
   readers: string;
-  raw: boolean;
+  /** The dimensions its rows keep; undefined: all of them. */
+  holds?: ReadonlySet<Dimension>;
+  /** Reader sketches are per UTC day: count each day's readers, then add the days. */
+  readersPerDay?: boolean;
 }
 
-const RAW: Source = { table: 'views', time: 'time', views: 'count()', readers: 'uniq(visitor_id)', raw: true };
-const BY_MINUTE: Source = {
-  table: 'views_by_minute',
+const table = (name: string) => () => name;
+const RAW: Source = { from: table('views'), time: 'time', views: 'count()', readers: 'uniq(visitor_id)' };
+const MINUTES: Source = {
+  from: table('views_by_minute'),
   time: 'minute',
   views: 'sum(views)',
   readers: 'uniqMerge(visitors)',
-  raw: false,
+  holds: new Set(Object.values(Dimension).filter((dimension) => dimension !== Dimension.AUTHOR)),
 };
-const BY_HOUR: Source = { ...BY_MINUTE, table: 'views_by_hour', time: 'hour' };
-const ARTICLE_BY_HOUR: Source = { ...BY_MINUTE, table: 'article_views_by_hour', time: 'hour' };
+const ARTICLE_HOURS: Source = {
+  ...MINUTES,
+  from: table('article_views_by_hour'),
+  time: 'hour',
+  holds: new Set([Dimension.ARTICLE]),
+};
+const SECTIONS: Source = {
+  // Series need hourly rows to cut buckets in any whole-hour zone; totals read whole days where they can.
+  from: (query, params) => sectionRows(splitByUtcDays(query.range, [], { days: !query.interval }), params),
+  time: 't',
+  views: 'sum(views)',
+  readers: 'uniqCombinedMerge(12)(readers)',
+  holds: new Set([Dimension.SECTION, Dimension.EDITION]),
+  readersPerDay: true,
+};
 const HOUR_MS = 3_600_000;
+/** How far back the minute rollup serves (the live page); older ranges read hours or raw rows. */
+const MINUTES_KEPT_MS = 2 * 86_400_000;
 
 export interface ViewsQuery {
   range: TimeRange;
@@ -30,26 +54,30 @@ export interface ViewsQuery {
   interval?: Interval;
   limit: number;
   /** Biggest first by this measure (default views), after bucket order when there is an interval. */
-  orderBy?: 'views' | 'readers';
+  orderBy?: Measured;
+  /** Unique readers cost far more than views: leave them out (as 0) when nobody asked. */
+  readers?: boolean;
   now: Date;
 }
 
 /**
- * Rollups when they hold everything asked for: hourly buckets when the range
- * and the zone fall on whole hours (article-first when only articles are
- * involved), minute buckets otherwise; the raw table only for authors, which
- * the rollups do not keep.
+ * The smallest rollup holding everything asked for: article-first or
+ * section-first hours when the range and the zone fall on whole hours, the
+ * minute rollup for the last two days, else the raw table (authors live only
+ * there).
  */
 function chooseSource(query: Pick<ViewsQuery, 'range' | 'groupBy' | 'filters' | 'interval' | 'now'>): Source {
   const dimensions = [...query.groupBy, ...(Object.keys(query.filters) as Dimension[])];
-  if (dimensions.some((dimension) => !DIMENSION_COLUMNS[dimension].inRollup)) return RAW;
+  const holds = (source: Source) => dimensions.every((dimension) => source.holds?.has(dimension) ?? true);
   const { from, to, timeZone } = query.range;
   const onHours = (instant: Date) => instant.getTime() % HOUR_MS === 0;
   const wholeHourZone = [from, to].every((instant) => zoneOffsetMinutes(instant, timeZone) % 60 === 0);
   const hourly =
     query.interval !== Interval.MINUTE && onHours(from) && (onHours(to) || to >= query.now) && wholeHourZone;
-  if (!hourly) return BY_MINUTE;
-  return dimensions.every((dimension) => dimension === Dimension.ARTICLE) ? ARTICLE_BY_HOUR : BY_HOUR;
+  if (hourly && holds(ARTICLE_HOURS)) return ARTICLE_HOURS;
+  if (hourly && holds(SECTIONS)) return SECTIONS;
+  if (from.getTime() >= query.now.getTime() - MINUTES_KEPT_MS && holds(MINUTES)) return MINUTES;
+  return RAW;
 }
 
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
@@ -88,23 +116,38 @@ export interface ViewsRow {
   readers: number;
 }
 
-/** One SELECT answering "views and unique readers, grouped by …, filtered by …, per bucket". */
+/**
+ * One SELECT answering "views and unique readers, grouped by …, filtered by …,
+ * per bucket". Visitor ids change every UTC day, so the section rollups keep
+ * one reader sketch per day: their readers are counted per day and added up,
+ * the same number a distinct count over the range gives.
+ */
 export function viewsSql(query: ViewsQuery): { sql: string; params: Record<string, unknown> } {
   const source = chooseSource(query);
   const params: Record<string, unknown> = { tz: query.range.timeZone, limit: query.limit };
-  const selects = query.groupBy.map((dimension, i) => `${DIMENSION_COLUMNS[dimension].select} AS k${i}`);
-  const groups = query.groupBy.map((_, i) => `k${i}`);
+  const keys = query.groupBy.map((dimension, i) => `${DIMENSION_COLUMNS[dimension].select} AS k${i}`);
+  const names = query.groupBy.map((_, i) => `k${i}`);
   if (query.interval) {
-    selects.push(`${bucketSql(query.interval, source.time)} AS bucket`);
-    groups.push('bucket');
+    keys.push(`${bucketSql(query.interval, source.time)} AS bucket`);
+    names.push('bucket');
   }
+  const orderBy = query.orderBy ?? 'views';
+  const withReaders = query.readers !== false || orderBy === 'readers';
   const arrayJoin = query.groupBy.includes(Dimension.AUTHOR) ? 'ARRAY JOIN author_ids AS author_id' : '';
-  const sql = `
-    SELECT ${[...selects, `${source.views} AS views`, `${source.readers} AS readers`].join(', ')}
-      FROM ${source.table} ${arrayJoin}
-     WHERE ${conditions(source, query, params).join('\n       AND ')}
-     ${groups.length > 0 ? `GROUP BY ${groups.join(', ')}` : ''}
-     ORDER BY ${query.interval ? 'bucket, ' : ''}${query.orderBy ?? 'views'} DESC${groups.length > 0 ? `, ${groups.join(', ')}` : ''}
+  const scan = (selects: string[], groups: string[]) => `
+      SELECT ${selects.join(', ')}
+        FROM ${source.from(query, params)} ${arrayJoin}
+       WHERE ${conditions(source, query, params).join('\n         AND ')}
+       ${groups.length > 0 ? `GROUP BY ${groups.join(', ')}` : ''}`;
+  const body = !withReaders
+    ? scan([...keys, `${source.views} AS views`, '0 AS readers'], names)
+    : !source.readersPerDay
+      ? scan([...keys, `${source.views} AS views`, `${source.readers} AS readers`], names)
+      : `SELECT ${[...names, 'sum(views) AS views', 'sum(readers) AS readers'].join(', ')}
+         FROM (${scan([...keys, `toDate(${source.time}) AS day`, `${source.views} AS views`, `${source.readers} AS readers`], [...names, 'day'])})
+         ${names.length > 0 ? `GROUP BY ${names.join(', ')}` : ''}`;
+  const sql = `${body}
+     ORDER BY ${query.interval ? 'bucket, ' : ''}${orderBy} DESC${names.length > 0 ? `, ${names.join(', ')}` : ''}
      LIMIT {limit:UInt32}`;
   return { sql, params };
 }
