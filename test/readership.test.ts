@@ -53,10 +53,12 @@ describe('content and readership in one graph', () => {
       }),
     ).toBe(202);
     let seen = { views: 0, shares: { total: 0 } };
-    while (Date.now() - sent < 2000 && seen.views < 1) {
+    // Views and shares are separate inserts (one per table of a spool segment): wait for both.
+    const arrived = () => seen.views >= 1 && seen.shares.total >= 1;
+    while (Date.now() - sent < 2000 && !arrived()) {
       const now = await stack.query<{ article: typeof seen }>(ARTICLE, { slug: row.slug }, analyst);
       seen = now.body.data?.article ?? seen;
-      if (seen.views < 1) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!arrived()) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(seen).toMatchObject({ views: 1, shares: { total: 1 } });
     expect(Date.now() - sent).toBeLessThan(2000);

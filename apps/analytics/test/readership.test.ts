@@ -117,16 +117,17 @@ beforeAll(async () => {
     });
     if (next() < 0.25) {
       const seconds = 20 + Math.floor(next() * 300);
-      const beat = (engagedSeconds: number) => ({
+      const beat = (engagedSeconds: number, previousSeconds: number) => ({
         type: 'engagement',
         articleId: article.article_id,
         viewId: id,
         engagedSeconds,
+        previousSeconds,
         scrollDepth: 50,
         url: event.url,
       });
       const beats = await analytics.collect(
-        { events: [beat(10), beat(seconds)] },
+        { events: [beat(10, 0), beat(seconds, 10)] },
         { ip: place.ip, userAgent: agent.ua },
       );
       expect(beats.status).toBe(202);
@@ -283,12 +284,46 @@ describe('federated article fields', () => {
     expect(calls).toBe(2);
   });
 
-  it('gives lifetime counters without a range', async () => {
-    const result = await analytics.graphql<{ _entities: { id: string; views: number }[] }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Article { id views } } }`,
-      { r: [{ __typename: 'Article', id: '11' }] },
+  it('gives lifetime views and shares without a range, in one ClickHouse query', async () => {
+    const ids = [...ARTICLES.map((a) => a.article_id), '99'];
+    const spy = vi.spyOn(analytics.service.store.client, 'query');
+    const result = await analytics.graphql<{
+      _entities: { id: string; views: number; shares: { total: number; byNetwork: unknown[] } }[];
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Article {
+        id views shares { total byNetwork { network count } } } } }`,
+      { r: ids.map((id) => ({ __typename: 'Article', id })) },
     );
-    expect(result.data?._entities[0]?.views).toBe(views.filter((v) => v.article.article_id === '11').length);
+    const calls = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(result.errors).toBeUndefined();
+    expect(calls).toBe(1);
+    const truth = ids.map((id) => {
+      const counts = new Map<string, number>();
+      for (const share of shares.filter((s) => s.article.article_id === id)) {
+        counts.set(share.network, (counts.get(share.network) ?? 0) + 1);
+      }
+      const byNetwork = [...counts]
+        .map(([network, count]) => ({ network, count }))
+        .sort((a, b) => b.count - a.count || (a.network < b.network ? -1 : 1));
+      return {
+        id,
+        views: views.filter((v) => v.article.article_id === id).length,
+        shares: { total: byNetwork.reduce((sum, n) => sum + n.count, 0), byNetwork },
+      };
+    });
+    expect(truth.some((article) => article.shares.byNetwork.length > 1)).toBe(true);
+    expect(result.data?._entities).toEqual(truth);
+  });
+
+  it('checks the time zone of a range that asks for all time', async () => {
+    const query = `query($r: [_Any!]!, $range: RangeInput) {
+      _entities(representations: $r) { ... on Article { views(range: $range) } } }`;
+    const r = [{ __typename: 'Article', id: '11' }];
+    const utc = await analytics.graphql<{ _entities: { views: number }[] }>(query, { r, range: { timeZone: 'UTC' } });
+    expect(utc.data?._entities[0]?.views).toBe(views.filter((v) => v.article.article_id === '11').length);
+    const mars = await analytics.graphql(query, { r, range: { timeZone: 'Mars/Olympus' } });
+    expect(mars.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'range.timeZone' });
   });
 });
 
@@ -482,17 +517,35 @@ describe('storage', () => {
       >();
     const raw = await rows(`SELECT section_id, country, channel, count() AS views, uniq(visitor_id) AS readers
                               FROM views GROUP BY section_id, country, channel ORDER BY section_id, country, channel`);
-    for (const table of ['views_by_minute', 'views_by_hour']) {
-      const rollup =
-        await rows(`SELECT section_id, country, channel, sum(views) AS views, uniqMerge(visitors) AS readers
-                                   FROM ${table} GROUP BY section_id, country, channel ORDER BY section_id, country, channel`);
-      expect(rollup).toEqual(raw);
-    }
+    const rollup = await rows(`SELECT section_id, country, channel, sum(views) AS views, uniqMerge(visitors) AS readers
+                    FROM views_by_minute GROUP BY section_id, country, channel ORDER BY section_id, country, channel`);
+    expect(rollup).toEqual(raw);
     expect(raw.reduce((sum, row) => sum + Number(row.views), 0)).toBe(views.length);
+    // Section rollups: per UTC day, readers in the same sketch, articles exact, engaged time as increments.
+    const bySectionDay = `SELECT section_id, day, sum(views) AS views, sum(readers) AS readers, sum(articles) AS articles,
+                                 sum(shares) AS shares, sum(engaged_views) AS engaged_views, sum(engaged_seconds) AS engaged_seconds
+                            FROM (%s) GROUP BY section_id, day ORDER BY section_id, day`;
+    const fromRaw = `
+      SELECT section_id, toDate(time) AS day, count() AS views, uniqCombined(12)(visitor_id) AS readers,
+             uniqExact(article_id) AS articles, 0 AS shares, 0 AS engaged_views, 0 AS engaged_seconds
+        FROM views GROUP BY section_id, day
+      UNION ALL SELECT section_id, toDate(time), 0, 0, 0, count(), 0, 0 FROM shares GROUP BY section_id, toDate(time)
+      UNION ALL SELECT section_id, toDate(time), 0, 0, 0, 0, uniqExact(view_id), sum(seconds)
+        FROM (SELECT section_id, view_id, min(time) AS time, max(engaged_seconds) AS seconds FROM engagement GROUP BY ALL)
+       GROUP BY section_id, toDate(time)`;
+    const fromRollup = (table: string, time: string) => `
+      SELECT section_id, toDate(${time}) AS day, sum(views) AS views, uniqCombinedMerge(12)(readers) AS readers,
+             groupBitmapMerge(articles) AS articles, sum(shares) AS shares, sum(engaged_views) AS engaged_views,
+             sum(engaged_seconds) AS engaged_seconds
+        FROM ${table} GROUP BY section_id, day`;
+    const truth = await rows(bySectionDay.replace('%s', fromRaw));
+    expect(truth.length).toBeGreaterThan(0);
+    expect(await rows(bySectionDay.replace('%s', fromRollup('section_days', 'day')))).toEqual(truth);
+    expect(await rows(bySectionDay.replace('%s', fromRollup('section_hours', 'hour')))).toEqual(truth);
   });
 
   it('never stores an IP address', async () => {
-    for (const table of ['views', 'shares', 'engagement', 'views_by_minute', 'shares_by_minute']) {
+    for (const table of ['views', 'shares', 'engagement', 'views_by_minute', 'shares_by_minute', 'section_hours']) {
       const text = await (
         await analytics.service.store.client.query({ query: `SELECT * FROM ${table}`, format: 'JSONEachRow' })
       ).text();

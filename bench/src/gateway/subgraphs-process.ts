@@ -37,6 +37,7 @@ await serveChild<Subgraphs>(async () => {
     message: {
       urls: { content: content.url, analytics: analytics.url, accounts: accounts.url },
       analyst: { ...analyst, id },
+      maxArticleId: max,
     },
     close: async () => {
       await analytics.close();

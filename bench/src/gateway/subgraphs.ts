@@ -14,6 +14,8 @@ export interface Subgraphs {
   urls: SubgraphUrls;
   /** A user with the analyst role, made for this run. */
   analyst: { id: string; email: string; password: string };
+  /** The highest article id, which the readership events were spread over. */
+  maxArticleId: number;
 }
 
 /** Content, accounts and analytics in one child process (see subgraphs-process.ts), as production runs them. */

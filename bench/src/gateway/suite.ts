@@ -8,11 +8,12 @@ import { bearer, body, login, type Operation, post, signedHeaders } from './grap
 import { load } from './load.js';
 import { articleBySlug, articleWithViews, contentPart, sectionFeed, sectionFeedWithReadership } from './operations.js';
 import { benchPostgres } from './postgres.js';
+import { filledFor } from './readership-events.js';
 import { seededDatabase } from './seeded-database.js';
 import { startSubgraphs } from './subgraphs.js';
 import { GATEWAY_LABELS, GATEWAYS, type GatewayName, startGatewayProcess } from './targets.js';
 
-// The analytics subgraph (embedded chDB) answers about 50 requests/s on this machine: at 50 connections its queue passes the gateways' 10 s subgraph timeout.
+// Chosen when the analytics subgraph (embedded chDB) answered about 50 requests/s; kept so reports compare.
 const CONNECTIONS = 10;
 const SIZES = { full: { articles: 20_000, events: 1_000_000 }, smoke: { articles: 500, events: 20_000 } };
 const SECTION = 'world';
@@ -40,7 +41,7 @@ export const gatewaySuite: Suite = {
       const databaseUrl = await seededDatabase(postgres.adminUrl, size.articles, log);
       const subgraphs = await startSubgraphs(databaseUrl, workDir, size.events);
       children.push(subgraphs);
-      const { urls, analyst } = subgraphs.message;
+      const { urls, analyst, maxArticleId } = subgraphs.message;
       const gateways = {} as Record<GatewayName, string>;
       for (const name of GATEWAYS) {
         const child = await startGatewayProcess(name, urls);
@@ -77,8 +78,9 @@ export const gatewaySuite: Suite = {
 
       const tables: Table[] = [];
       const findings: string[] = [];
+      const filled = (id: number) => filledFor(id, size.events, maxArticleId);
       for (const { title, operation, floor } of cases) {
-        await verify(title, urls.content, floor, identity, gateways, operation, token);
+        await verify(title, urls.content, floor, identity, gateways, operation, token, filled);
         log(`${title}: measuring`);
         const figures = await repeat(runs, async () => {
           const run: Figures = {};
@@ -146,7 +148,10 @@ function row(figures: Record<string, Summary>, prefix: string): (string | Summar
   return ['1', pick('rps'), pick('p50'), pick('p99')];
 }
 
-/** Every gateway must answer what the others answer, and its content fields what the floor answers. */
+/**
+ * Every gateway must answer what the others answer, its content fields what
+ * the floor answers, and its readership fields what the events written hold.
+ */
 async function verify(
   title: string,
   contentUrl: string,
@@ -155,6 +160,7 @@ async function verify(
   gateways: Record<GatewayName, string>,
   operation: Operation,
   token: string,
+  filled: (id: number) => { views: number; shares: number },
 ) {
   const expected = await post(contentUrl, floor, signedHeaders(identity));
   let first: unknown;
@@ -164,6 +170,28 @@ async function verify(
     first ??= answer;
     if (!isDeepStrictEqual(answer, first)) throw new Error(`${title}: ${name} differs from ${GATEWAYS[0]}`);
   }
+  for (const article of readershipOf(first)) {
+    const truth = filled(Number(article.id));
+    if (article.views !== truth.views || (article.shares && article.shares.total !== truth.shares)) {
+      throw new Error(
+        `${title}: article ${article.id} answered ${JSON.stringify(article)}, written ${JSON.stringify(truth)}`,
+      );
+    }
+  }
+}
+
+interface ArticleReadership {
+  id: string;
+  views: number;
+  shares?: { total: number };
+}
+
+/** The objects of an answer that carry `views`, at any depth. */
+function readershipOf(value: unknown): ArticleReadership[] {
+  if (Array.isArray(value)) return value.flatMap(readershipOf);
+  if (typeof value !== 'object' || value === null) return [];
+  const inner = Object.values(value).flatMap(readershipOf);
+  return 'views' in value ? [value as ArticleReadership, ...inner] : inner;
 }
 
 function compare(title: string, figures: Record<string, Summary>): string {

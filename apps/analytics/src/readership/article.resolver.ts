@@ -1,12 +1,14 @@
+import type { ClickHouseClient } from '@clickhouse/client';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root, registerEnumType } from 'type-graphql';
 import { selectRows } from '../clickhouse/query.js';
-import { batched, type Context } from '../context.js';
+import { batched, type Context, coalesced, type Load } from '../context.js';
 import { Dimension } from './dimensions.js';
 import { ArticleEntity } from './entities.js';
 import { bucketStarts, Interval } from './interval.js';
 import { RangeInput, RangePreset, rangeKey, resolveRange, type TimeRange } from './range.js';
 import { articleShares, engagedTimes, groupByArticle, viewsBackBySocialNetwork } from './shares.sql.js';
-import { Amplification, Breakdown, EngagedTime, ShareSummary, TimePoint } from './types.js';
+import { type ArticleTotals, articleTotals, NO_TOTALS } from './totals.sql.js';
+import { Amplification, Breakdown, EngagedTime, type NetworkCount, ShareSummary, TimePoint } from './types.js';
 import { toViewsRow, type ViewsRow, viewsSql } from './views.sql.js';
 
 export enum ArticleDimension {
@@ -41,14 +43,57 @@ async function articleViews(
   return groupByArticle<ViewsRow>(rows);
 }
 
+/**
+ * The range asked for, checked, or undefined for all time (no range, or only a
+ * time zone): the lifetime totals, the same events as `resolveRange`'s all-time
+ * window since events are stamped on arrival. No range, no Intl zone lookup:
+ * that lookup, once per field, was most of a 20-article feed's CPU.
+ */
+function rangeAsked(range: RangeInput | null | undefined, ctx: Context): TimeRange | undefined {
+  if (!range) return undefined;
+  const resolved = resolveRange(range, ctx.timeZone, ctx.now);
+  return range.preset || range.from || range.to ? resolved : undefined;
+}
+
+/** Lifetime totals take no range, so concurrent requests share their queries (see `coalesced`). */
+const lifetimeLoads = new WeakMap<ClickHouseClient, Load<ArticleTotals>>();
+
+function lifetimeLoad(client: ClickHouseClient): Load<ArticleTotals> {
+  let load = lifetimeLoads.get(client);
+  if (!load) {
+    load = coalesced((ids) => articleTotals(client, ids));
+    lifetimeLoads.set(client, load);
+  }
+  return load;
+}
+
 @Authorized('readership:read')
 @Resolver(() => ArticleEntity)
 export class ArticleReadershipResolver {
-  private totals(article: ArticleEntity, range: RangeInput | null | undefined, ctx: Context) {
-    const resolved = resolveRange(range, ctx.timeZone, ctx.now);
+  private totals(article: ArticleEntity, resolved: TimeRange, ctx: Context) {
     return batched(ctx, `article-totals:${rangeKey(resolved)}`, (ids) => articleViews(ctx, ids, resolved), []).load(
       article.id,
     );
+  }
+
+  /** Lifetime views and shares, one query for all the request's articles. */
+  private lifetime(article: ArticleEntity, ctx: Context) {
+    return batched(ctx, 'article-lifetime', lifetimeLoad(ctx.clickhouse), NO_TOTALS).load(article.id);
+  }
+
+  private sharesByNetwork(
+    article: ArticleEntity,
+    range: RangeInput | null | undefined,
+    ctx: Context,
+  ): Promise<NetworkCount[]> {
+    const resolved = rangeAsked(range, ctx);
+    if (!resolved) return this.lifetime(article, ctx).then((totals) => totals.shares);
+    return batched(
+      ctx,
+      `article-shares:${rangeKey(resolved)}`,
+      (ids) => articleShares(ctx.clickhouse, ids, resolved),
+      [],
+    ).load(article.id);
   }
 
   @FieldResolver(() => Int, { description: 'Views over the range; all time when no range is given.' })
@@ -57,7 +102,9 @@ export class ArticleReadershipResolver {
     @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    return (await this.totals(article, range, ctx))[0]?.views ?? 0;
+    const resolved = rangeAsked(range, ctx);
+    if (!resolved) return (await this.lifetime(article, ctx)).views;
+    return (await this.totals(article, resolved, ctx))[0]?.views ?? 0;
   }
 
   @FieldResolver(() => Int, { description: 'Distinct readers (cookieless daily visitor ids) over the range.' })
@@ -66,7 +113,7 @@ export class ArticleReadershipResolver {
     @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
     @Ctx() ctx: Context,
   ): Promise<number> {
-    return (await this.totals(article, range, ctx))[0]?.readers ?? 0;
+    return (await this.totals(article, resolveRange(range, ctx.timeZone, ctx.now), ctx))[0]?.readers ?? 0;
   }
 
   @FieldResolver(() => [TimePoint], { description: 'Views per bucket, zeros included; default range: 30 days.' })
@@ -115,13 +162,7 @@ export class ArticleReadershipResolver {
     @Arg('range', () => RangeInput, { nullable: true }) range: RangeInput | null,
     @Ctx() ctx: Context,
   ): Promise<ShareSummary> {
-    const resolved = resolveRange(range, ctx.timeZone, ctx.now);
-    const byNetwork = await batched(
-      ctx,
-      `article-shares:${rangeKey(resolved)}`,
-      (ids) => articleShares(ctx.clickhouse, ids, resolved),
-      [],
-    ).load(article.id);
+    const byNetwork = await this.sharesByNetwork(article, range, ctx);
     return { total: byNetwork.reduce((sum, entry) => sum + entry.count, 0), byNetwork };
   }
 
@@ -134,7 +175,7 @@ export class ArticleReadershipResolver {
     const resolved = resolveRange(range, ctx.timeZone, ctx.now);
     const key = rangeKey(resolved);
     const [shares, viewsBack] = await Promise.all([
-      batched(ctx, `article-shares:${key}`, (ids) => articleShares(ctx.clickhouse, ids, resolved), []).load(article.id),
+      this.sharesByNetwork(article, range, ctx),
       batched(
         ctx,
         `article-views-back:${key}`,
