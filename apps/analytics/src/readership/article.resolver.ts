@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root, registerEnumType } from 'type-graphql';
 import { selectRows } from '../clickhouse/query.js';
-import { batched, type Context, coalesced, type Load } from '../context.js';
+import { batched, type Context, type Load } from '../context.js';
+import { coalesced } from './coalesced.js';
 import { Dimension } from './dimensions.js';
 import { ArticleEntity } from './entities.js';
 import { bucketStarts, Interval } from './interval.js';
@@ -46,8 +47,7 @@ async function articleViews(
 /**
  * The range asked for, checked, or undefined for all time (no range, or only a
  * time zone): the lifetime totals, the same events as `resolveRange`'s all-time
- * window since events are stamped on arrival. No range, no Intl zone lookup:
- * that lookup, once per field, was most of a 20-article feed's CPU.
+ * window since events are stamped on arrival.
  */
 function rangeAsked(range: RangeInput | null | undefined, ctx: Context): TimeRange | undefined {
   if (!range) return undefined;

@@ -51,16 +51,11 @@ function authorQueries(): string[] {
   const where = `author_id IN ${idList('ids')} AND ${inWindow('time')}`;
   const cur = isCurrent('time');
   return [
-    `SELECT toString(author_id) AS id, sumIf(views, cur) AS c_views, sumIf(views, NOT cur) AS p_views,
-            sumIf(readers, cur) AS c_readers, sumIf(readers, NOT cur) AS p_readers,
-            uniqExactMergeIf(articles, cur) AS c_articles, uniqExactMergeIf(articles, NOT cur) AS p_articles
-       FROM (
-         SELECT author_id, ${cur} AS cur, toDate(time) AS day, count() AS views, uniq(visitor_id) AS readers,
-                uniqExactState(article_id) AS articles
-           FROM views ARRAY JOIN author_ids AS author_id
-          WHERE ${where}
-          GROUP BY author_id, cur, day
-       )
+    `SELECT toString(author_id) AS id, countIf(${cur}) AS c_views, countIf(NOT (${cur})) AS p_views,
+            uniqIf(visitor_id, ${cur}) AS c_readers, uniqIf(visitor_id, NOT (${cur})) AS p_readers,
+            uniqExactIf(article_id, ${cur}) AS c_articles, uniqExactIf(article_id, NOT (${cur})) AS p_articles
+       FROM views ARRAY JOIN author_ids AS author_id
+      WHERE ${where}
       GROUP BY author_id`,
     `SELECT toString(author_id) AS id, countIf(${cur}) AS c_shares, countIf(NOT (${cur})) AS p_shares
        FROM shares ARRAY JOIN author_ids AS author_id

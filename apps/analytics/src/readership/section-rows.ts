@@ -11,26 +11,30 @@ const isoDay = (instant: Date) => instant.toISOString().slice(0, 10);
  * exactly once. Binds the span bounds into `params`.
  */
 export function sectionRows(split: DaySplit, params: Record<string, unknown>): string {
-  const spans = (list: Span[], name: string, column: string, bound: (instant: Date) => unknown, type: string) =>
+  // `bind` binds one bound of a span as parameter `name` and returns its SQL.
+  const within = (list: Span[], column: string, bind: (name: string, instant: Date) => string) =>
     list
-      .map((span, i) => {
-        params[`${name}${i}_from`] = bound(span.from);
-        params[`${name}${i}_to`] = bound(span.to);
-        const value = (edge: string) =>
-          type === 'Date'
-            ? `{${name}${i}_${edge}:Date}`
-            : `fromUnixTimestamp64Milli({${name}${i}_${edge}:Int64}, 'UTC')`;
-        return `(${column} >= ${value('from')} AND ${column} < ${value('to')})`;
-      })
+      .map(
+        (span, i) =>
+          `(${column} >= ${bind(`${column}${i}_from`, span.from)} AND ${column} < ${bind(`${column}${i}_to`, span.to)})`,
+      )
       .join(' OR ');
+  const day = (name: string, instant: Date) => {
+    params[name] = isoDay(instant);
+    return `{${name}:Date}`;
+  };
+  const hour = (name: string, instant: Date) => {
+    params[name] = instant.getTime();
+    return `fromUnixTimestamp64Milli({${name}:Int64}, 'UTC')`;
+  };
   const parts: string[] = [];
   if (split.days.length > 0) {
-    parts.push(`SELECT toDateTime(day, 'UTC') AS t, ${MEASURES} FROM section_days
-                 WHERE ${spans(split.days, 'sd', 'day', isoDay, 'Date')}`);
+    parts.push(
+      `SELECT toDateTime(day, 'UTC') AS t, ${MEASURES} FROM section_days WHERE ${within(split.days, 'day', day)}`,
+    );
   }
   if (split.hours.length > 0) {
-    parts.push(`SELECT hour AS t, ${MEASURES} FROM section_hours
-                 WHERE ${spans(split.hours, 'sh', 'hour', (instant) => instant.getTime(), 'Int64')}`);
+    parts.push(`SELECT hour AS t, ${MEASURES} FROM section_hours WHERE ${within(split.hours, 'hour', hour)}`);
   }
   return `(${parts.join('\n UNION ALL\n')})`;
 }

@@ -139,13 +139,13 @@ export function viewsSql(query: ViewsQuery): { sql: string; params: Record<strin
         FROM ${source.from(query, params)} ${arrayJoin}
        WHERE ${conditions(source, query, params).join('\n         AND ')}
        ${groups.length > 0 ? `GROUP BY ${groups.join(', ')}` : ''}`;
-  const body = !withReaders
-    ? scan([...keys, `${source.views} AS views`, '0 AS readers'], names)
-    : !source.readersPerDay
-      ? scan([...keys, `${source.views} AS views`, `${source.readers} AS readers`], names)
-      : `SELECT ${[...names, 'sum(views) AS views', 'sum(readers) AS readers'].join(', ')}
-         FROM (${scan([...keys, `toDate(${source.time}) AS day`, `${source.views} AS views`, `${source.readers} AS readers`], [...names, 'day'])})
-         ${names.length > 0 ? `GROUP BY ${names.join(', ')}` : ''}`;
+  const selects = [...keys, `${source.views} AS views`, withReaders ? `${source.readers} AS readers` : '0 AS readers'];
+  const body =
+    withReaders && source.readersPerDay
+      ? `SELECT ${[...names, 'sum(views) AS views', 'sum(readers) AS readers'].join(', ')}
+           FROM (${scan([...selects, `toDate(${source.time}) AS day`], [...names, 'day'])})
+           ${names.length > 0 ? `GROUP BY ${names.join(', ')}` : ''}`
+      : scan(selects, names);
   const sql = `${body}
      ORDER BY ${query.interval ? 'bucket, ' : ''}${orderBy} DESC${names.length > 0 ? `, ${names.join(', ')}` : ''}
      LIMIT {limit:UInt32}`;
