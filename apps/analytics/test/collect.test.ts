@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_HOST, startTestAnalytics, type TestAnalytics } from './support/analytics.js';
 
@@ -33,6 +34,43 @@ describe('POST /collect limits', () => {
         )
       ).data?.readership,
     ).toEqual([{ views: 0 }]);
+  });
+
+  it('refuses a streamed body that passes 8 KB with 413 without waiting for the rest, writing nothing', async () => {
+    const url = new URL(`${base}/collect`);
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const sent = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      sent.on('error', reject);
+      // Chunked, so no content-length announces the size: the limit must hold while reading.
+      sent.write(`[${JSON.stringify(view)},`);
+      sent.write(`${JSON.stringify({ ...view, referrer: `https://example.org/${'x'.repeat(9000)}` })}]`);
+    });
+    expect(status).toBe(413);
+    expect(JSON.parse(body)).toHaveProperty('error');
+    await analytics.service.flush();
+    const metrics = (await (await fetch(`${base}/metrics`)).json()) as { accepted: { views: number } };
+    expect(metrics.accepted.views).toBe(counted.accepted);
+  });
+
+  it('leaves other methods on /collect to the router: 404 with a JSON reason', async () => {
+    const response = await fetch(`${base}/collect`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toHaveProperty('error');
   });
 
   it('refuses other content types with 415', async () => {
