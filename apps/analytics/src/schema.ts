@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions } from 'type-graphql';
 import { ArticleReadershipResolver } from './readership/article.resolver.js';
 import { ArticleEntity, AuthorEntity, entityReferences, SectionEntity } from './readership/entities.js';
+import { LiveResolver } from './readership/live.resolver.js';
 import { AuthorPerformanceResolver, SectionPerformanceResolver } from './readership/performance.resolver.js';
 import { ReadershipResolver } from './readership/readership.resolver.js';
 import { RecordResolver } from './recording/record.resolver.js';
@@ -13,6 +14,7 @@ const options: BuildSchemaOptions = {
     SectionPerformanceResolver,
     AuthorPerformanceResolver,
     ReadershipResolver,
+    LiveResolver,
     RecordResolver,
   ],
   orphanedTypes: [ArticleEntity, SectionEntity, AuthorEntity],

@@ -463,25 +463,66 @@ describe('article, section and author figures', () => {
     );
   });
 
-  it('live: readers in the last 5 minutes and views per minute for the last 30', async () => {
-    const last = Math.max(...views.map((v) => v.time));
-    analytics.clock.now = last + 30_000;
-    const result = await analytics.graphql<{
-      live: {
-        activeReaders: number;
-        viewsPerMinute: { at: string; views: number }[];
-        topArticles: { views: number }[];
-      };
-    }>('{ live { activeReaders viewsPerMinute { at views } topArticles { views } } }');
-    const minute = Math.floor(analytics.clock.now / 60_000) * 60_000;
-    const recent = views.filter((v) => v.time >= minute - 4 * 60_000);
-    expect(result.data?.live.activeReaders).toBe(new Set(recent.map((v) => v.visitor)).size);
-    expect(result.data?.live.viewsPerMinute).toHaveLength(30);
-    for (const point of result.data?.live.viewsPerMinute ?? []) {
-      const at = Date.parse(point.at);
-      expect(point.views).toBe(views.filter((v) => v.time >= at && v.time < at + 60_000).length);
+  const LIVE = `query($filter: ReadershipFilter, $first: Int!) {
+    live(filter: $filter, first: $first) {
+      activeReaders
+      viewsPerMinute { at views uniqueReaders }
+      topArticles { article { id } views uniqueReaders }
+      readersBySection { section { id } views uniqueReaders }
+      readersByChannel { channel views uniqueReaders }
     }
-  });
+  }`;
+  type LiveAnswer = {
+    activeReaders: number;
+    viewsPerMinute: { at: string; views: number; uniqueReaders: number }[];
+    topArticles: { article: { id: string }; views: number; uniqueReaders: number }[];
+    readersBySection: { section: { id: string }; views: number; uniqueReaders: number }[];
+    readersByChannel: { channel: string; views: number; uniqueReaders: number }[];
+  };
+  /** Groups of the ground truth as a ranked list: most views first, then by key. */
+  const ranked = (groups: ReturnType<typeof expected>) =>
+    Object.entries(groups).sort(([a, x], [b, y]) => y.views - x.views || a.localeCompare(b));
+
+  it.each([
+    ['no filter', undefined, () => true],
+    [
+      'a channel (from the minute rollup)',
+      { channels: ['search', 'social'] },
+      (v: TruthView) => ['search', 'social'].includes(v.channel),
+    ],
+    ['an author (from raw views)', { authorIds: ['1'] }, (v: TruthView) => v.article.author_ids.includes('1')],
+  ])(
+    'live with %s: readers in the last 5 minutes, minutes, top articles, sections and channels',
+    async (_name, filter, keep) => {
+      // The busiest half hour of the ground truth, so every answer has rows.
+      const counts = views.map((v) => views.filter((w) => w.time > v.time - 30 * 60_000 && w.time <= v.time).length);
+      const busiest = views[counts.indexOf(Math.max(...counts))] as TruthView;
+      analytics.clock.now = busiest.time + 10_000;
+      const result = await analytics.graphql<{ live: LiveAnswer }>(LIVE, { filter, first: 3 });
+      expect(result.errors).toBeUndefined();
+      const live = result.data?.live as LiveAnswer;
+      const minute = Math.floor(analytics.clock.now / 60_000) * 60_000;
+      const inLastHalfHour = (v: TruthView) => keep(v) && v.time >= minute - 29 * 60_000 && v.time < minute + 60_000;
+      const inLastFive = (v: TruthView) => inLastHalfHour(v) && v.time >= minute - 4 * 60_000;
+      expect(views.filter(inLastFive).length).toBeGreaterThan(0);
+
+      expect(live.activeReaders).toBe(new Set(views.filter(inLastFive).map((v) => v.visitor)).size);
+      expect(live.viewsPerMinute).toHaveLength(30);
+      const perMinute = expected((v) => [String(Math.floor(v.time / 60_000) * 60_000)], inLastHalfHour);
+      expect(live.viewsPerMinute).toEqual(
+        Array.from({ length: 30 }, (_, i) => {
+          const at = minute - (29 - i) * 60_000;
+          return { at: new Date(at).toISOString(), ...(perMinute[String(at)] ?? { views: 0, uniqueReaders: 0 }) };
+        }),
+      );
+      const top = ranked(expected((v) => [v.article.article_id], inLastHalfHour)).slice(0, 3);
+      expect(live.topArticles).toEqual(top.map(([id, figures]) => ({ article: { id }, ...figures })));
+      const sections = ranked(expected((v) => [v.article.section_id], inLastFive));
+      expect(live.readersBySection).toEqual(sections.map(([id, figures]) => ({ section: { id }, ...figures })));
+      const channels = ranked(expected((v) => [v.channel], inLastFive));
+      expect(live.readersByChannel).toEqual(channels.map(([channel, figures]) => ({ channel, ...figures })));
+    },
+  );
 });
 
 describe('readership input errors', () => {

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 
 const MANIFEST = fileURLToPath(new URL('../../../schema/trusted-documents/dashboard.json', import.meta.url));
 const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
 
 export interface DashboardOperation {
   /** What the dashboard page shows. */
@@ -36,12 +35,6 @@ export async function dashboardOperations(context: OperationContext): Promise<Da
   const range = { preset: 'LAST_30_DAYS' };
   const from = context.thirtyDaysFrom;
   const previous = { from: new Date(from.getTime() - 30 * DAY_MS).toISOString(), to: from.toISOString() };
-  const minute = Math.floor(context.now.getTime() / MINUTE_MS) * MINUTE_MS;
-  const lastFive = {
-    from: new Date(minute - 4 * MINUTE_MS).toISOString(),
-    to: new Date(minute + MINUTE_MS).toISOString(),
-    timeZone: 'UTC',
-  };
   const op = (label: string, name: string, variables: Record<string, unknown>) => ({
     label,
     name,
@@ -49,7 +42,7 @@ export async function dashboardOperations(context: OperationContext): Promise<Da
     variables,
   });
   return [
-    op('live', 'Live', { filter: null, lastFive, edition: null }),
+    op('live', 'Live', { filter: null, edition: null }),
     op('sections, 30 days', 'Sections', {
       range,
       previous,

@@ -8,7 +8,7 @@ import { bucketStarts, Interval, MAX_BUCKETS } from './interval.js';
 import { RangeInput, RangePreset, resolveRange } from './range.js';
 import { asksFor } from './selection.js';
 import { topSharedSql } from './top.sql.js';
-import { ReadershipRow, TimePoint, TopArticle } from './types.js';
+import { ReadershipRow, readershipRow, TopArticle } from './types.js';
 import { toViewsRow, viewsSql } from './views.sql.js';
 
 export enum TopMetric {
@@ -32,18 +32,6 @@ export class ShareStat {
 
   @Field(() => Int)
   shares!: number;
-}
-
-@ObjectType({ description: 'What is being read right now.' })
-export class Live {
-  @Field(() => Int, { description: 'Distinct readers in the last 5 minutes.' })
-  activeReaders!: number;
-
-  @Field(() => [TimePoint], { description: 'The last 30 minutes, one point a minute, zeros included.' })
-  viewsPerMinute!: TimePoint[];
-
-  @Field(() => [TopArticle], { description: 'Most read in the last 30 minutes.' })
-  topArticles!: TopArticle[];
 }
 
 const FIELD_OF: Record<Dimension, keyof ReadershipRow> = {
@@ -133,19 +121,11 @@ export class ReadershipResolver {
       toViewsRow(row, groupBy.length),
     );
     return rows.map((row) => {
-      const result: ReadershipRow = {
-        section: null,
-        article: null,
-        author: null,
-        edition: null,
-        country: null,
-        region: null,
-        channel: null,
-        device: null,
+      const result = readershipRow({
         bucket: row.bucket !== undefined ? new Date(row.bucket * 1000) : null,
         views: row.views,
         uniqueReaders: row.readers,
-      };
+      });
       groupBy.forEach((dimension, i) => {
         const value = row.keys[i] ?? '';
         Object.assign(result, { [FIELD_OF[dimension]]: ENTITY_DIMENSIONS.has(dimension) ? { id: value } : value });
@@ -186,40 +166,5 @@ export class ReadershipResolver {
       { ...windowParams(resolved), limit: checkLimit('first', first, 1000) },
     );
     return rows.map((row) => ({ key: row.key, shares: Number(row.shares) }));
-  }
-
-  @Query(() => Live, { description: 'Readers now, views per minute and top articles, for the live page.' })
-  async live(
-    @Arg('filter', () => ReadershipFilter, { nullable: true }) filter: ReadershipFilter | null,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'Top articles, 1 to 50.' }) first: number,
-    @Ctx() ctx: Context,
-  ): Promise<Live> {
-    const filters = checkFilter(filter);
-    const minute = Math.floor(ctx.now.getTime() / 60_000) * 60_000;
-    const lastHalfHour = { from: new Date(minute - 29 * 60_000), to: new Date(minute + 60_000), timeZone: 'UTC' };
-    const lastFive = { from: new Date(minute - 4 * 60_000), to: lastHalfHour.to, timeZone: 'UTC' };
-    const perMinute = viewsSql({
-      range: lastHalfHour,
-      groupBy: [],
-      filters,
-      interval: Interval.MINUTE,
-      limit: 100,
-      now: ctx.now,
-    });
-    const active = viewsSql({ range: lastFive, groupBy: [], filters, limit: 1, now: ctx.now });
-    const [series, readers, top] = await Promise.all([
-      selectRows<Record<string, unknown>>(ctx.clickhouse, perMinute.sql, perMinute.params),
-      selectRows<Record<string, unknown>>(ctx.clickhouse, active.sql, active.params),
-      topArticles(ctx, lastHalfHour, filters, TopMetric.VIEWS, checkLimit('first', first, 50)),
-    ]);
-    const byMinute = new Map(series.map((row) => toViewsRow(row, 0)).map((row) => [(row.bucket ?? 0) * 1000, row]));
-    return {
-      activeReaders: readers[0] ? toViewsRow(readers[0], 0).readers : 0,
-      viewsPerMinute: bucketStarts(lastHalfHour, Interval.MINUTE).map((at) => {
-        const row = byMinute.get(at.getTime());
-        return { at, views: row?.views ?? 0, uniqueReaders: row?.readers ?? 0 };
-      }),
-      topArticles: top,
-    };
   }
 }

@@ -61,6 +61,24 @@ export class ReadershipRow {
   uniqueReaders!: number;
 }
 
+/** A row with the given fields, every other dimension null. */
+export function readershipRow(
+  fields: Partial<ReadershipRow> & Pick<ReadershipRow, 'views' | 'uniqueReaders'>,
+): ReadershipRow {
+  return {
+    section: null,
+    article: null,
+    author: null,
+    edition: null,
+    country: null,
+    region: null,
+    channel: null,
+    device: null,
+    bucket: null,
+    ...fields,
+  };
+}
+
 @ObjectType()
 export class NetworkCount {
   @Field(() => String, {

@@ -93,18 +93,24 @@ const ID_DIMENSIONS = new Set([Dimension.SECTION, Dimension.ARTICLE, Dimension.A
 /** WHERE conditions of the range and filters, with their bound parameters. */
 function conditions(source: Source, query: ViewsQuery, params: Record<string, unknown>): string[] {
   Object.assign(params, windowParams(query.range));
-  const where = [inWindow(source.time)];
-  for (const [dimension, values] of Object.entries(query.filters) as [Dimension, string[]][]) {
+  return [inWindow(source.time), ...filterConditions(query.filters, query.groupBy, params)];
+}
+
+/** WHERE conditions of the filters, their values bound into `params`; authors match any of a row's authors unless grouped by. */
+export function filterConditions(filters: Filters, groupBy: Dimension[], params: Record<string, unknown>): string[] {
+  return (Object.entries(filters) as [Dimension, string[]][]).map(([dimension, values]) => {
     const name = `f_${dimension.toLowerCase()}`;
     params[name] = values;
     const list = ID_DIMENSIONS.has(dimension) ? idList(name) : `{${name}:Array(String)}`;
-    where.push(
-      dimension === Dimension.AUTHOR && !query.groupBy.includes(Dimension.AUTHOR)
-        ? `hasAny(author_ids, ${idList(name)})`
-        : `${DIMENSION_COLUMNS[dimension].column} IN ${list}`,
-    );
-  }
-  return where;
+    return dimension === Dimension.AUTHOR && !groupBy.includes(Dimension.AUTHOR)
+      ? `hasAny(author_ids, ${idList(name)})`
+      : `${DIMENSION_COLUMNS[dimension].column} IN ${list}`;
+  });
+}
+
+/** Whether the minute rollup holds every dimension of these filters (it keeps all but authors). */
+export function minutesHold(filters: Filters): boolean {
+  return Object.keys(filters).every((dimension) => MINUTES.holds?.has(dimension as Dimension));
 }
 
 export interface ViewsRow {

@@ -88,12 +88,11 @@ export type SectionIdsQuery = { sections: Array<{ id: string, slug: string }> };
 
 export type LiveQueryVariables = Exact<{
   filter?: ReadershipFilter | null | undefined;
-  lastFive: RangeInput;
   edition?: string | null | undefined;
 }>;
 
 
-export type LiveQuery = { live: { activeReaders: number, viewsPerMinute: Array<{ at: string, views: number }>, topArticles: Array<{ views: number, uniqueReaders: number, article: { id: string, title: string, section: { id: string, name: string } } }> }, bySection: Array<{ uniqueReaders: number, section: { id: string, name: string } | null }>, byChannel: Array<{ channel: string | null, uniqueReaders: number }> };
+export type LiveQuery = { live: { activeReaders: number, viewsPerMinute: Array<{ at: string, views: number }>, topArticles: Array<{ views: number, uniqueReaders: number, article: { id: string, title: string, section: { id: string, name: string } } }>, bySection: Array<{ uniqueReaders: number, section: { id: string, name: string } | null }>, byChannel: Array<{ channel: string | null, uniqueReaders: number }> } };
 
 export type LiveSparklinesQueryVariables = Exact<{
   filter: ReadershipFilter;
@@ -367,7 +366,7 @@ export const SectionIdsDocument = new TypedDocumentString(`
 }
     `, {"hash":"daeb46bbef7de319e4978936fb8ae35449b9dcc861fc57eac638628808c9cb93","operationName":"SectionIds"}) as unknown as TypedDocumentString<SectionIdsQuery, SectionIdsQueryVariables>;
 export const LiveDocument = new TypedDocumentString(`
-    query Live($filter: ReadershipFilter, $lastFive: RangeInput!, $edition: String) {
+    query Live($filter: ReadershipFilter, $edition: String) {
   live(first: 10, filter: $filter) {
     activeReaders
     viewsPerMinute {
@@ -386,30 +385,20 @@ export const LiveDocument = new TypedDocumentString(`
         }
       }
     }
-  }
-  bySection: readership(
-    by: [SECTION]
-    range: $lastFive
-    filter: $filter
-    first: 50
-  ) {
-    uniqueReaders
-    section {
-      id
-      name(edition: $edition)
+    bySection: readersBySection {
+      uniqueReaders
+      section {
+        id
+        name(edition: $edition)
+      }
+    }
+    byChannel: readersByChannel {
+      channel
+      uniqueReaders
     }
   }
-  byChannel: readership(
-    by: [CHANNEL]
-    range: $lastFive
-    filter: $filter
-    first: 20
-  ) {
-    channel
-    uniqueReaders
-  }
 }
-    `, {"hash":"6c9b086feea08b97f9ff959876c8393aa70ecbd398bdb379a2d4b590713c12f8","operationName":"Live"}) as unknown as TypedDocumentString<LiveQuery, LiveQueryVariables>;
+    `, {"hash":"f2d59793ddf123fbc4a1acb6f6072e6493442c06d292a738430e0bacc1e7ca4b","operationName":"Live"}) as unknown as TypedDocumentString<LiveQuery, LiveQueryVariables>;
 export const LiveSparklinesDocument = new TypedDocumentString(`
     query LiveSparklines($filter: ReadershipFilter!, $range: RangeInput!) {
   readership(

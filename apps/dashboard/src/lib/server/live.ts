@@ -6,19 +6,13 @@ import { gql } from './gateway';
 const MINUTE_MS = 60_000;
 
 /**
- * The live figures: one request for readers, minutes and the top list, one
- * for the top articles' sparklines (it needs their ids). Readers by section
- * and channel cover the same five minutes as the active readers count.
+ * The live figures: one request for readers, minutes, the top list and readers
+ * by section and channel (the same five minutes as the active readers count),
+ * one for the top articles' sparklines (it needs their ids).
  */
 export async function loadLive(filter: ReadershipFilter, edition: string | null): Promise<LiveModel> {
   const now = new Date();
-  const minute = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
-  const lastFive = {
-    from: new Date(minute - 4 * MINUTE_MS).toISOString(),
-    to: new Date(minute + MINUTE_MS).toISOString(),
-    timeZone: 'UTC',
-  };
-  const live = await gql(LiveDocument, { filter, lastFive, edition });
+  const live = await gql(LiveDocument, { filter, edition });
   const minutes = live.live.viewsPerMinute;
   const ids = live.live.topArticles.map((entry) => entry.article.id);
   const [first, last] = [minutes[0], minutes.at(-1)];

@@ -14,12 +14,12 @@ describe('the live model', () => {
           { views: 3, uniqueReaders: 2, article: { id: '7', title: 'A', section: { id: '1', name: 'World' } } },
           { views: 1, uniqueReaders: 1, article: { id: '8', title: 'B', section: { id: '2', name: 'Sport' } } },
         ],
+        bySection: [
+          { uniqueReaders: 2, section: { id: '1', name: 'World' } },
+          { uniqueReaders: 1, section: null },
+        ],
+        byChannel: [{ channel: 'search', uniqueReaders: 2 }],
       },
-      bySection: [
-        { uniqueReaders: 2, section: { id: '1', name: 'World' } },
-        { uniqueReaders: 1, section: null },
-      ],
-      byChannel: [{ channel: 'search', uniqueReaders: 2 }],
     };
     const model = shapeLive(
       live,

@@ -42,9 +42,9 @@ export function shapeLive(live: LiveQuery, sparks: LiveSparklinesQuery['readersh
         trend: trendOf(spark),
       };
     }),
-    bySection: live.bySection.flatMap((row) =>
+    bySection: live.live.bySection.flatMap((row) =>
       row.section ? [{ id: row.section.id, name: row.section.name, readers: row.uniqueReaders }] : [],
     ),
-    byChannel: live.byChannel.map((row) => ({ channel: row.channel ?? '', readers: row.uniqueReaders })),
+    byChannel: live.live.byChannel.map((row) => ({ channel: row.channel ?? '', readers: row.uniqueReaders })),
   };
 }
