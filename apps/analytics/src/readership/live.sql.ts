@@ -3,7 +3,7 @@ import type { Filters } from './dimensions.js';
 import { filterConditions, minutesHold } from './views.sql.js';
 
 /**
- * Which answer a row of `liveSql` belongs to: `grouping(bucket, article, section, channel)`,
+ * Which answer a row of `liveSql` belongs to: `grouping(minute, article_id, section_id, channel)`,
  * a bit set for each key the row is not grouped by.
  */
 export const LiveSet = {
@@ -42,7 +42,8 @@ export function liveSql(filters: Filters, window: { from: Date; to: Date }, rece
   const params: Record<string, unknown> = { ...windowParams(window), recent: recentFrom.getTime(), limit };
   const fromRollup = minutesHold(filters);
   const where = [inWindow(fromRollup ? 'minute' : 'time'), ...filterConditions(filters, [], params)].join(' AND ');
-  // The rollup is read directly: through a subquery the same scan took a fifth longer.
+  // The rollup is read directly, and grouped by its own columns rather than their
+  // string forms: through a subquery, or by strings, the same scan took a fifth longer.
   const rows = fromRollup
     ? `views_by_minute WHERE ${where}`
     : `(SELECT toStartOfMinute(time) AS minute, article_id, section_id, channel,
@@ -51,13 +52,13 @@ export function liveSql(filters: Filters, window: { from: Date; to: Date }, rece
          GROUP BY minute, article_id, section_id, channel)`;
   const recent = `minute >= fromUnixTimestamp64Milli({recent:Int64}, 'UTC')`;
   const sql = `
-    SELECT grouping(bucket, article, section, channel) AS set,
+    SELECT grouping(minute, article_id, section_id, channel) AS set,
            toUnixTimestamp(minute) AS bucket, toString(article_id) AS article,
            toString(section_id) AS section, channel,
            sum(views) AS total_views, uniqMerge(visitors) AS total_readers,
            sumIf(views, ${recent}) AS recent_views, uniqMergeIf(visitors, ${recent}) AS recent_readers
       FROM ${rows}
-     GROUP BY GROUPING SETS ((bucket), (article), (section), (channel), ())
+     GROUP BY GROUPING SETS ((minute), (article_id), (section_id), (channel), ())
      ORDER BY set, if(set IN (${LiveSet.SECTION}, ${LiveSet.CHANNEL}), recent_views, total_views) DESC,
               bucket, article, section, channel
      LIMIT {limit:UInt32} BY set`;
