@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_HOST, startTestAnalytics, type TestAnalytics } from './support/analytics.js';
 
@@ -65,6 +66,29 @@ describe('POST /collect limits', () => {
     await analytics.service.flush();
     const metrics = (await (await fetch(`${base}/metrics`)).json()) as { accepted: { views: number } };
     expect(metrics.accepted.views).toBe(counted.accepted);
+  });
+
+  it('survives a client that hangs up in the middle of its body', async () => {
+    const url = new URL(`${base}/collect`);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => {
+        socket.write(
+          `POST /collect HTTP/1.1\r\nhost: ${url.host}\r\ncontent-type: text/plain\r\ncontent-length: 5000\r\n\r\n{"type":`,
+        );
+        setTimeout(() => {
+          socket.resetAndDestroy();
+          resolve();
+        }, 50);
+      });
+      socket.on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const after = await fetch(`${base}/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': '10.9.9.7' },
+      body: '{',
+    });
+    expect([after.status, (await after.json()).field]).toEqual([400, 'body']);
   });
 
   it('leaves other methods on /collect to the router: 404 with a JSON reason', async () => {

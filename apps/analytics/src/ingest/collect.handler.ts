@@ -181,6 +181,8 @@ function readBody(request: IncomingMessage, done: (body: string | undefined) => 
     }
     chunks.push(chunk);
   });
+  // A client gone mid-body: nobody to answer, nothing was spooled.
+  request.once('error', () => request.removeAllListeners('data').removeAllListeners('end'));
   request.on('end', () =>
     done(chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString()),
   );
