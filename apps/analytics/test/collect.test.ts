@@ -88,7 +88,7 @@ describe('POST /collect limits', () => {
       headers: { 'content-type': 'text/plain', 'x-forwarded-for': '10.9.9.7' },
       body: '{',
     });
-    expect([after.status, (await after.json()).field]).toEqual([400, 'body']);
+    expect([after.status, ((await after.json()) as { field: string }).field]).toEqual([400, 'body']);
   });
 
   it('leaves other methods on /collect to the router: 404 with a JSON reason', async () => {
