@@ -8,8 +8,7 @@ import type { AnalyticsConfig } from './config.js';
 import type { Context } from './context.js';
 import { seedDemoReadership } from './demo/seed-if-empty.js';
 import { type ArticleLookup, createArticleLookup } from './ingest/articles.js';
-import { createCollectHandler, readerOf } from './ingest/collect.handler.js';
-import { collectorRoutes } from './ingest/collect.route.js';
+import { collectRoute, readerOf } from './ingest/collect.route.js';
 import { createGeoLookup } from './ingest/enrich/geo.js';
 import { createVisitorIds } from './ingest/enrich/visitor.js';
 import { createIngest } from './ingest/ingest.js';
@@ -87,16 +86,15 @@ export async function startAnalyticsService(
           checks: { clickhouse: ping.success ? 'ok' : 'unreachable', spool },
         };
       },
-      rawRoute: createCollectHandler({
-        ingest,
-        ...headers,
-        ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
-        sitePerMinute: config.RATE_LIMIT_PER_SITE_PER_MINUTE,
-        siteHosts: config.SITE_HOSTS,
-        corsOrigins: config.COLLECT_CORS_ORIGINS,
-        log,
-      }),
-      routes: (app) => collectorRoutes(app, pipeline.metrics),
+      routes: (app) =>
+        collectRoute(app, {
+          ingest,
+          ...headers,
+          ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
+          sitePerMinute: config.RATE_LIMIT_PER_SITE_PER_MINUTE,
+          siteHosts: config.SITE_HOSTS,
+          corsOrigins: config.COLLECT_CORS_ORIGINS,
+        }),
       log,
       onClose: async () => {
         demo.abort();

@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import cors from '@fastify/cors';
@@ -34,11 +33,6 @@ export interface GraphQLServiceOptions<Context extends BaseContext> {
   internalSecret?: string;
   /** Extra routes, registered before the server starts listening. */
   routes?: (app: FastifyInstance) => void | Promise<void>;
-  /**
-   * A hot route served on Node's HTTP server before Fastify sees the request:
-   * answers true when it took the request, false to leave it to Fastify.
-   */
-  rawRoute?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 export interface RunningService {
@@ -57,23 +51,16 @@ export interface RunningService {
 export async function startGraphQLService<Context extends BaseContext>(
   options: GraphQLServiceOptions<Context>,
 ): Promise<RunningService> {
-  const { apollo, log, rawRoute } = options;
-  let closing = false;
+  const { apollo, log } = options;
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimitBytes,
+    // Load balancers keep idle connections for 60 s: outlive them.
+    keepAliveTimeout: 72_000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    serverFactory: (fastify) => {
-      // Once closing, Fastify answers every request (503).
-      const server = createServer((request, response) => {
-        if (closing || !rawRoute?.(request, response)) fastify(request, response);
-      });
-      // Load balancers keep idle connections for 60 s: outlive them.
-      server.keepAliveTimeout = 72_000;
-      return server;
-    },
   });
+  let closing = false;
   app.decorateRequest('identity', null);
 
   const corsOrigins = options.corsOrigins ?? [];

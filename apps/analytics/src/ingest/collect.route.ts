@@ -1,14 +1,118 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import type { Metrics } from './metrics.js';
+import { clientIp } from '@byline/http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { collectCors } from './collect-cors.js';
+import { countryFromHeader } from './enrich/geo.js';
+import { type Ingest, IngestError, type Reader } from './ingest.js';
+import { parsePayload } from './payload.js';
+import { SpoolFullError } from './pipeline.js';
+import { createRateLimit } from './rate-limit.js';
+import { createSites, eventsPerSite } from './site.js';
+
+export interface CollectOptions {
+  ingest: Ingest;
+  trustedProxyHeader: string;
+  cdnCountryHeader: string;
+  /** Beacons a minute from one client IP. */
+  ratePerMinute: number;
+  /** Events a minute for one site. */
+  sitePerMinute: number;
+  /** SITE_HOSTS: events for pages elsewhere are refused. */
+  siteHosts: string[];
+  /** Browser origins allowed; empty: http(s) pages of the sites; `*`: any. */
+  corsOrigins: string[];
+}
 
 /** The tracking snippet, served beside the collector so `data-endpoint` can be left out (src/ and dist/ alike). */
 const SNIPPET = fileURLToPath(new URL('../../snippet/byline.min.js', import.meta.url));
 
-/** The collector's other routes: `GET /metrics` (counters) and `GET /byline.min.js` (the snippet). */
-export async function collectorRoutes(app: FastifyInstance, metrics: Metrics): Promise<void> {
-  app.get('/metrics', async () => metrics.snapshot());
+/** Largest beacon accepted: a batch of 100 small events fits. */
+const COLLECT_BODY_LIMIT = 8 * 1024;
+
+export function readerOf(
+  request: FastifyRequest,
+  options: Pick<CollectOptions, 'trustedProxyHeader' | 'cdnCountryHeader'>,
+): Reader {
+  const header = (name: string) => {
+    const value = name ? request.headers[name] : undefined;
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const country = options.cdnCountryHeader ? countryFromHeader(header(options.cdnCountryHeader)) : '';
+  return {
+    ip: clientIp(request.headers, request.socket.remoteAddress ?? '', options.trustedProxyHeader),
+    userAgent: header('user-agent') ?? '',
+    ...(country ? { country } : {}),
+  };
+}
+
+function originCheck(options: CollectOptions, isSiteOrigin: (origin: string) => boolean) {
+  if (options.corsOrigins.includes('*')) return () => true;
+  if (options.corsOrigins.length === 0) return isSiteOrigin;
+  const allowed = new Set(options.corsOrigins);
+  return (origin: string) => allowed.has(origin);
+}
+
+/**
+ * `POST /collect`: beacons as text/plain (navigator.sendBeacon) or JSON; one
+ * event or a batch of up to 100, for pages of the site's hosts. 202 once the
+ * events are on disk, 400 with the field for a bad event, 403 for a foreign
+ * page or origin (nothing of the request is written), 429 over the rate of
+ * the client IP or the site, 503 when the spool is full.
+ * Also `GET /metrics` (counters) and `GET /byline.min.js` (the snippet).
+ */
+export async function collectRoute(app: FastifyInstance, options: CollectOptions): Promise<void> {
+  const perIp = createRateLimit(options.ratePerMinute);
+  const perSite = createRateLimit(options.sitePerMinute);
+  const sites = createSites(options.siteHosts);
+  const metrics = options.ingest.pipeline.metrics;
+  await app.register(async (scope) => {
+    collectCors(scope, originCheck(options, sites.isSiteOrigin), () => metrics.reject('foreign_origin'));
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(['text/plain', 'application/json'], { parseAs: 'string' }, (_request, body, done) =>
+      done(null, body),
+    );
+    scope.post('/collect', { bodyLimit: COLLECT_BODY_LIMIT }, async (request: FastifyRequest, reply: FastifyReply) => {
+      const reader = readerOf(request, options);
+      const wait = perIp.retryAfter(reader.ip);
+      if (wait > 0) {
+        metrics.reject('rate_limited');
+        return reply.status(429).header('retry-after', String(wait)).send({ error: 'too many requests' });
+      }
+      const parsed = parsePayload(typeof request.body === 'string' ? request.body : '');
+      if (!parsed.ok) {
+        metrics.reject('invalid');
+        return reply.status(400).send({ error: parsed.reason, field: parsed.field });
+      }
+      const bySite = eventsPerSite(sites, parsed.pages, parsed.form);
+      if (!bySite.ok) {
+        metrics.reject('foreign_host');
+        return reply.status(403).send({ error: `${bySite.field}: ${bySite.message}`, field: bySite.field });
+      }
+      const siteWait = perSite.take(bySite.events);
+      if (siteWait > 0) {
+        metrics.reject('site_rate_limited', parsed.events.length);
+        return reply
+          .status(429)
+          .header('retry-after', String(siteWait))
+          .send({ error: `too many events for this site: at most ${options.sitePerMinute} a minute` });
+      }
+      try {
+        const result = await options.ingest.record(parsed, reader);
+        return reply.status(202).send(result);
+      } catch (error) {
+        if (error instanceof IngestError) return reply.status(400).send({ error: error.message, field: error.field });
+        if (error instanceof SpoolFullError) {
+          return reply
+            .status(503)
+            .header('retry-after', '5')
+            .send({ error: 'busy: events are not being accepted now' });
+        }
+        throw error;
+      }
+    });
+  });
+  app.get('/metrics', async () => options.ingest.pipeline.metrics.snapshot());
   const snippet = await readFile(SNIPPET, 'utf8');
   app.get('/byline.min.js', async (_request, reply) =>
     reply
