@@ -140,7 +140,6 @@ function dashboardVariables(sectionId: string): Record<string, unknown> {
     range,
     previous: { preset: 'LAST_30_DAYS' },
     recent: range,
-    lastFive: { preset: 'LAST_30_MINUTES' },
     interval: 'DAY',
     sectionId,
     slug: 'world',

@@ -4,7 +4,7 @@ import { selectRows } from '../clickhouse/query.js';
 import type { Context } from '../context.js';
 import { checkFilter, ReadershipFilter } from './dimensions.js';
 import { bucketStarts, Interval } from './interval.js';
-import { LiveSet, liveSql, toLiveRow } from './live.sql.js';
+import { type LiveRow, LiveSet, liveSql, toLiveRow } from './live.sql.js';
 import { ReadershipRow, readershipRow, TimePoint, TopArticle } from './types.js';
 
 const MINUTE_MS = 60_000;
@@ -48,12 +48,17 @@ export class LiveResolver {
     const lastHalfHour = { from: new Date(minute - 29 * MINUTE_MS), to: new Date(minute + MINUTE_MS), timeZone: 'UTC' };
     const lastFive = new Date(minute - 4 * MINUTE_MS);
     const { sql, params } = liveSql(filters, lastHalfHour, lastFive, LISTED);
-    const rows = (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map(toLiveRow);
-    const of = (set: number) => rows.filter((row) => row.set === set);
-    const recent = (set: number) => of(set).filter((row) => row.recent_views > 0);
+    const sets = new Map<number, LiveRow[]>();
+    for (const row of (await selectRows<Record<string, unknown>>(ctx.clickhouse, sql, params)).map(toLiveRow)) {
+      const list = sets.get(row.set);
+      if (list) list.push(row);
+      else sets.set(row.set, [row]);
+    }
+    const of = (set: number) => sets.get(set) ?? [];
+    const recent = (set: number) => of(set).filter((row) => row.recentViews > 0);
     const byMinute = new Map(of(LiveSet.MINUTE).map((row) => [row.bucket * 1000, row]));
     return {
-      activeReaders: of(LiveSet.ALL)[0]?.recent_readers ?? 0,
+      activeReaders: of(LiveSet.ALL)[0]?.recentReaders ?? 0,
       viewsPerMinute: bucketStarts(lastHalfHour, Interval.MINUTE).map((at) => {
         const row = byMinute.get(at.getTime());
         return { at, views: row?.views ?? 0, uniqueReaders: row?.readers ?? 0 };
@@ -62,10 +67,10 @@ export class LiveResolver {
         .slice(0, top)
         .map((row) => ({ article: { id: row.article }, views: row.views, uniqueReaders: row.readers, shares: 0 })),
       readersBySection: recent(LiveSet.SECTION).map((row) =>
-        readershipRow({ section: { id: row.section }, views: row.recent_views, uniqueReaders: row.recent_readers }),
+        readershipRow({ section: { id: row.section }, views: row.recentViews, uniqueReaders: row.recentReaders }),
       ),
       readersByChannel: recent(LiveSet.CHANNEL).map((row) =>
-        readershipRow({ channel: row.channel, views: row.recent_views, uniqueReaders: row.recent_readers }),
+        readershipRow({ channel: row.channel, views: row.recentViews, uniqueReaders: row.recentReaders }),
       ),
     };
   }

@@ -24,8 +24,8 @@ export interface LiveRow {
   views: number;
   readers: number;
   /** Since `recentFrom` only. */
-  recent_views: number;
-  recent_readers: number;
+  recentViews: number;
+  recentReaders: number;
 }
 
 /**
@@ -74,7 +74,7 @@ export function toLiveRow(row: Record<string, unknown>): LiveRow {
     channel: String(row.channel),
     views: Number(row.total_views),
     readers: Number(row.total_readers),
-    recent_views: Number(row.recent_views),
-    recent_readers: Number(row.recent_readers),
+    recentViews: Number(row.recent_views),
+    recentReaders: Number(row.recent_readers),
   };
 }
