@@ -1,11 +1,14 @@
 import { buildFederatedSchema, subgraphTypeDefs, validateInput } from '@byline/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions } from 'type-graphql';
-import { ArticleReadershipResolver } from './readership/article.resolver.js';
-import { ArticleEntity, AuthorEntity, entityReferences, SectionEntity } from './readership/entities.js';
-import { LiveResolver } from './readership/live.resolver.js';
-import { AuthorPerformanceResolver, SectionPerformanceResolver } from './readership/performance.resolver.js';
-import { ReadershipResolver } from './readership/readership.resolver.js';
+import { ArticleReadershipResolver } from './readership/article/article.resolver.js';
+import { LiveResolver } from './readership/live/live.resolver.js';
+import {
+  AuthorPerformanceResolver,
+  SectionPerformanceResolver,
+} from './readership/performance/performance.resolver.js';
+import { ArticleEntity, AuthorEntity, entityReferences, SectionEntity } from './readership/shared/entities.js';
+import { ReadershipResolver } from './readership/views/readership.resolver.js';
 import { RecordResolver } from './recording/record.resolver.js';
 
 const options: BuildSchemaOptions = {

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { batched, type Context } from '../context.js';
-import { AuthorEntity, SectionEntity } from './entities.js';
+import { batched, type Context } from '../../context.js';
+import { previousPeriod, RangeInput, RangePreset, rangeKey, resolveRange } from '../range/range.js';
+import { AuthorEntity, SectionEntity } from '../shared/entities.js';
 import { emptyFigures, type PeriodFigures, periodFigures, type Subject } from './performance.sql.js';
-import { previousPeriod, RangeInput, RangePreset, rangeKey, resolveRange } from './range.js';
 
 @ObjectType({ description: 'Readership of a section or an author in one period.' })
 export class PeriodStats {

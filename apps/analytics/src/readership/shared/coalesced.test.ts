@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coalesced } from '../src/readership/coalesced.js';
+import { coalesced } from './coalesced.js';
 
 /** A load whose calls the test sees and settles one by one. */
 function controlledLoad() {

@@ -1,4 +1,4 @@
-import type { Load } from '../context.js';
+import type { Load } from '../../context.js';
 
 /**
  * `load` shared by concurrent requests: ids asked for while a load runs wait

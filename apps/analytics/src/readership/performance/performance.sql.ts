@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { idList, inWindow, selectRows } from '../clickhouse/query.js';
-import type { PastAnswers } from './past-answers.js';
-import type { TimeRange } from './range.js';
+import { idList, inWindow, selectRows } from '../../clickhouse/query.js';
+import type { PastAnswers } from '../past-answers.js';
+import type { TimeRange } from '../range/range.js';
 import { sectionFigures } from './section-figures.sql.js';
 
 export interface PeriodFigures {

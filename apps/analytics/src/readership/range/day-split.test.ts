@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitByUtcDays } from '../src/readership/day-split.js';
+import { splitByUtcDays } from './day-split.js';
 
 const at = (iso: string) => new Date(iso);
 const spans = (list: { from: Date; to: Date }[]) =>

@@ -1,6 +1,6 @@
-import { idList, inWindow, windowParams } from '../clickhouse/query.js';
-import { DIMENSION_COLUMNS, Dimension, type Filters } from './dimensions.js';
-import type { TimeRange } from './range.js';
+import { idList, inWindow, windowParams } from '../../clickhouse/query.js';
+import type { TimeRange } from '../range/range.js';
+import { DIMENSION_COLUMNS, Dimension, type Filters } from '../shared/dimensions.js';
 
 /** Articles with the most shares, with their views over the same range; rollups only. */
 export function topSharedSql(range: TimeRange, filters: Filters, limit: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPastAnswers } from '../src/readership/past-answers.js';
+import { createPastAnswers } from './past-answers.js';
 
 describe('past answers', () => {
   it('reads once within the time to live, again after it', async () => {

@@ -1,10 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { idList, selectRows } from '../clickhouse/query.js';
-import { type Span, splitByUtcDays } from './day-split.js';
-import type { PastAnswers } from './past-answers.js';
+import { idList, selectRows } from '../../clickhouse/query.js';
+import type { PastAnswers } from '../past-answers.js';
+import { type Span, splitByUtcDays } from '../range/day-split.js';
+import type { TimeRange } from '../range/range.js';
+import { sectionRows } from '../shared/section-rows.js';
 import type { PeriodFigures } from './performance.sql.js';
-import type { TimeRange } from './range.js';
-import { sectionRows } from './section-rows.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

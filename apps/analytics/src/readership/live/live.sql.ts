@@ -1,6 +1,6 @@
-import { inWindow, windowParams } from '../clickhouse/query.js';
-import type { Filters } from './dimensions.js';
-import { filterConditions, minutesHold } from './views.sql.js';
+import { inWindow, windowParams } from '../../clickhouse/query.js';
+import type { Filters } from '../shared/dimensions.js';
+import { filterConditions, minutesHold } from '../views/views.sql.js';
 
 /**
  * Which answer a row of `liveSql` belongs to: `grouping(minute, article_id, section_id, channel)`,

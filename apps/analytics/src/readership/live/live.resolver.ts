@@ -1,11 +1,11 @@
 import { checkLimit } from '@byline/graphql';
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { selectRows } from '../clickhouse/query.js';
-import type { Context } from '../context.js';
-import { checkFilter, ReadershipFilter } from './dimensions.js';
-import { bucketStarts, Interval } from './interval.js';
+import { selectRows } from '../../clickhouse/query.js';
+import type { Context } from '../../context.js';
+import { bucketStarts, Interval } from '../range/interval.js';
+import { checkFilter, ReadershipFilter } from '../shared/dimensions.js';
+import { ReadershipRow, readershipRow, TimePoint, TopArticle } from '../shared/types.js';
 import { type LiveRow, LiveSet, liveSql, toLiveRow } from './live.sql.js';
-import { ReadershipRow, readershipRow, TimePoint, TopArticle } from './types.js';
 
 const MINUTE_MS = 60_000;
 /** Sections and channels the live answer lists at most (there are fewer of either). */

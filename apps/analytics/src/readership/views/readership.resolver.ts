@@ -1,14 +1,14 @@
 import { badInput, checkLimit } from '@byline/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Field, Info, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { inWindow, selectRows, windowParams } from '../clickhouse/query.js';
-import type { Context } from '../context.js';
-import { checkFilter, Dimension, ReadershipFilter } from './dimensions.js';
-import { bucketStarts, Interval, MAX_BUCKETS } from './interval.js';
-import { RangeInput, RangePreset, resolveRange } from './range.js';
-import { asksFor } from './selection.js';
+import { inWindow, selectRows, windowParams } from '../../clickhouse/query.js';
+import type { Context } from '../../context.js';
+import { bucketStarts, Interval, MAX_BUCKETS } from '../range/interval.js';
+import { RangeInput, RangePreset, resolveRange } from '../range/range.js';
+import { checkFilter, Dimension, ReadershipFilter } from '../shared/dimensions.js';
+import { asksFor } from '../shared/selection.js';
+import { ReadershipRow, readershipRow, TopArticle } from '../shared/types.js';
 import { topSharedSql } from './top.sql.js';
-import { ReadershipRow, readershipRow, TopArticle } from './types.js';
 import { toViewsRow, viewsSql } from './views.sql.js';
 
 export enum TopMetric {

@@ -1,4 +1,4 @@
-import type { DaySplit, Span } from './day-split.js';
+import type { DaySplit, Span } from '../range/day-split.js';
 
 /** The measures both section rollups keep, in the order the subquery returns them. */
 const MEASURES = 'section_id, edition, views, readers, articles, shares, engaged_views, engaged_seconds';

@@ -1,16 +1,16 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root, registerEnumType } from 'type-graphql';
-import { selectRows } from '../clickhouse/query.js';
-import { batched, type Context, type Load } from '../context.js';
-import { coalesced } from './coalesced.js';
-import { Dimension } from './dimensions.js';
-import { ArticleEntity } from './entities.js';
-import { bucketStarts, Interval } from './interval.js';
-import { RangeInput, RangePreset, rangeKey, resolveRange, type TimeRange } from './range.js';
+import { selectRows } from '../../clickhouse/query.js';
+import { batched, type Context, type Load } from '../../context.js';
+import { bucketStarts, Interval } from '../range/interval.js';
+import { RangeInput, RangePreset, rangeKey, resolveRange, type TimeRange } from '../range/range.js';
+import { coalesced } from '../shared/coalesced.js';
+import { Dimension } from '../shared/dimensions.js';
+import { ArticleEntity } from '../shared/entities.js';
+import { Amplification, Breakdown, EngagedTime, type NetworkCount, ShareSummary, TimePoint } from '../shared/types.js';
+import { toViewsRow, type ViewsRow, viewsSql } from '../views/views.sql.js';
 import { articleShares, engagedTimes, groupByArticle, viewsBackBySocialNetwork } from './shares.sql.js';
 import { type ArticleTotals, articleTotals, NO_TOTALS } from './totals.sql.js';
-import { Amplification, Breakdown, EngagedTime, type NetworkCount, ShareSummary, TimePoint } from './types.js';
-import { toViewsRow, type ViewsRow, viewsSql } from './views.sql.js';
 
 export enum ArticleDimension {
   COUNTRY = 'COUNTRY',

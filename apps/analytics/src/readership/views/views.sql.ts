@@ -1,9 +1,9 @@
-import { idList, inWindow, windowParams } from '../clickhouse/query.js';
-import { splitByUtcDays } from './day-split.js';
-import { DIMENSION_COLUMNS, Dimension, type Filters } from './dimensions.js';
-import { bucketSql, Interval } from './interval.js';
-import type { TimeRange } from './range.js';
-import { sectionRows } from './section-rows.js';
+import { idList, inWindow, windowParams } from '../../clickhouse/query.js';
+import { splitByUtcDays } from '../range/day-split.js';
+import { bucketSql, Interval } from '../range/interval.js';
+import type { TimeRange } from '../range/range.js';
+import { DIMENSION_COLUMNS, Dimension, type Filters } from '../shared/dimensions.js';
+import { sectionRows } from '../shared/section-rows.js';
 
 type Measured = 'views' | 'readers';
 

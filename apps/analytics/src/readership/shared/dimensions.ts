@@ -1,6 +1,6 @@
 import { badInput, isId } from '@byline/graphql';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { CHANNELS, DEVICES } from '../ingest/events.js';
+import { CHANNELS, DEVICES } from '../../ingest/events.js';
 
 export enum Dimension {
   SECTION = 'SECTION',
