@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, Float, Int, ObjectType, Res
 import { batched, type Context } from '../../context.js';
 import { previousPeriod, RangeInput, RangePreset, rangeKey, resolveRange } from '../range/range.js';
 import { AuthorEntity, SectionEntity } from '../shared/entities.js';
-import { emptyFigures, type PeriodFigures, periodFigures, type Subject } from './performance.sql.js';
+import { emptyFigures, type PeriodFigures } from './figures.js';
+import { periodFigures, type Subject } from './performance.sql.js';
 
 @ObjectType({ description: 'Readership of a section or an author in one period.' })
 export class PeriodStats {

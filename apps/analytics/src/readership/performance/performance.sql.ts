@@ -2,16 +2,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { idList, inWindow, selectRows } from '../../clickhouse/query.js';
 import type { PastAnswers } from '../past-answers.js';
 import type { TimeRange } from '../range/range.js';
+import { emptyFigures, type PeriodFigures } from './figures.js';
 import { sectionFigures } from './section-figures.sql.js';
-
-export interface PeriodFigures {
-  views: number;
-  uniqueReaders: number;
-  articlesRead: number;
-  shares: number;
-  engagedViews: number;
-  engagedSeconds: number;
-}
 
 export type Subject = 'section' | 'author';
 
@@ -24,15 +16,6 @@ const COLUMNS: [keyof PeriodFigures, string][] = [
   ['engagedViews', 'engaged_views'],
   ['engagedSeconds', 'engaged_seconds'],
 ];
-
-const EMPTY: PeriodFigures = {
-  views: 0,
-  uniqueReaders: 0,
-  articlesRead: 0,
-  shares: 0,
-  engagedViews: 0,
-  engagedSeconds: 0,
-};
 
 type Params = Record<string, unknown>;
 type Row = Record<string, string>;
@@ -100,7 +83,7 @@ export async function periodFigures(
   const entry = (id: string) => {
     let figures = result.get(id);
     if (!figures) {
-      figures = { current: { ...EMPTY }, previous: { ...EMPTY } };
+      figures = emptyFigures();
       result.set(id, figures);
     }
     return figures;
@@ -120,8 +103,3 @@ export async function periodFigures(
   }
   return result;
 }
-
-export const emptyFigures = (): { current: PeriodFigures; previous: PeriodFigures } => ({
-  current: { ...EMPTY },
-  previous: { ...EMPTY },
-});

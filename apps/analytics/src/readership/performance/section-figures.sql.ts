@@ -4,7 +4,7 @@ import type { PastAnswers } from '../past-answers.js';
 import { type Span, splitByUtcDays } from '../range/day-split.js';
 import type { TimeRange } from '../range/range.js';
 import { sectionRows } from '../shared/section-rows.js';
-import type { PeriodFigures } from './performance.sql.js';
+import type { PeriodFigures } from './figures.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
