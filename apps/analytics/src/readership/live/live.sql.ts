@@ -1,6 +1,7 @@
 import { inWindow, windowParams } from '../../clickhouse/query.js';
 import type { Filters } from '../shared/dimensions.js';
-import { filterConditions, minutesHold } from '../views/views.sql.js';
+import { filterConditions } from '../shared/filter-conditions.js';
+import { minutesHold } from '../views/source.js';
 
 /**
  * Which answer a row of `liveSql` belongs to: `grouping(minute, article_id, section_id, channel)`,
