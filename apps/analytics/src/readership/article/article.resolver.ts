@@ -7,10 +7,11 @@ import { RangeInput, RangePreset, rangeKey, resolveRange, type TimeRange } from 
 import { coalesced } from '../shared/coalesced.js';
 import { Dimension } from '../shared/dimensions.js';
 import { ArticleEntity } from '../shared/entities.js';
-import { Amplification, Breakdown, EngagedTime, type NetworkCount, ShareSummary, TimePoint } from '../shared/types.js';
+import { TimePoint } from '../shared/types.js';
 import { toViewsRow, type ViewsRow, viewsSql } from '../views/views.sql.js';
 import { articleShares, engagedTimes, groupByArticle, viewsBackBySocialNetwork } from './shares.sql.js';
 import { type ArticleTotals, articleTotals, NO_TOTALS } from './totals.sql.js';
+import { Amplification, Breakdown, EngagedTime, type NetworkCount, ShareSummary } from './types.js';
 
 export enum ArticleDimension {
   COUNTRY = 'COUNTRY',

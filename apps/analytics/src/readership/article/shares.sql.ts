@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { idList, inWindow, selectRows, windowParams } from '../../clickhouse/query.js';
 import type { TimeRange } from '../range/range.js';
-import type { NetworkCount } from '../shared/types.js';
+import type { NetworkCount } from './types.js';
 
 /** Rows of many articles, in their order, split by article id. */
 export function groupByArticle<T>(rows: readonly (T & { id: string })[]): Map<string, T[]> {

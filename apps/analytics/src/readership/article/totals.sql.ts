@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { idList, selectRows } from '../../clickhouse/query.js';
-import type { NetworkCount } from '../shared/types.js';
+import type { NetworkCount } from './types.js';
 
 export interface ArticleTotals {
   views: number;
