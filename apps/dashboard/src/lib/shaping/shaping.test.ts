@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { totalAmplification } from './amplification';
+import { trendOf } from '../../routes/(readership)/live/trend';
+import { totalAmplification } from '../../routes/(readership)/shares/amplification';
+import { toStacks } from '../../routes/(readership)/shares/stacks';
 import { fillSeries, seriesByKey } from './series';
-import { toStacks } from './stacks';
 import { median, rankAmong, ratio } from './stats';
-import { trendOf } from './trend';
 
 const starts = ['2026-11-25T10:00:00.000Z', '2026-11-25T11:00:00.000Z', '2026-11-25T12:00:00.000Z'].map(
   (at) => new Date(at),

@@ -1,7 +1,7 @@
 import type { ChartSpec } from '$lib/charts/spec';
 import type { SectionDetailQuery } from '$lib/graphql/generated';
-import type { SectionRow } from '$lib/shaping/sections';
 import type { Table } from '$lib/tables/table';
+import type { SectionRow } from './section-rows';
 
 export function sectionsTable(rows: readonly SectionRow[], href: (slug: string) => string): Table {
   return {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFormat } from '$lib/format/format';
 import type { RegionsQuery } from '$lib/graphql/generated';
-import { countriesView } from './regions';
-import { timelineView } from './shares';
-import { pointsOf, timelineView as viewsOverTime } from './timeline';
+import { countriesView } from '../../routes/(readership)/regions/regions-view';
+import { timelineView } from '../../routes/(readership)/shares/shares-view';
+import { pointsOf, timelineView as viewsOverTime } from './timeline-view';
 
 const format = createFormat('en-GB', 'Asia/Baku');
 const days = ['2026-11-23T20:00:00.000Z', '2026-11-24T20:00:00.000Z'].map((at) => new Date(at));
