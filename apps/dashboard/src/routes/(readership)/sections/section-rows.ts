@@ -1,5 +1,5 @@
 import type { SectionsQuery } from '$lib/graphql/generated';
-import { seriesByKey } from './series';
+import { seriesByKey } from '$lib/shaping/series';
 
 type Section = SectionsQuery['sections'][number];
 

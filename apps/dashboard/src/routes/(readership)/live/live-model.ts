@@ -1,5 +1,5 @@
 import type { LiveQuery, LiveSparklinesQuery } from '$lib/graphql/generated';
-import { seriesByKey } from './series';
+import { seriesByKey } from '$lib/shaping/series';
 import { type Trend, trendOf } from './trend';
 
 /** Everything the live page shows, as sent to the browser every two seconds. */

@@ -1,7 +1,6 @@
 import type { ChartSpec } from '$lib/charts/spec';
-import type { SectionDetailQuery } from '$lib/graphql/generated';
-import type { SectionRow } from '$lib/shaping/sections';
 import type { Table } from '$lib/tables/table';
+import type { SectionRow } from './section-rows';
 
 export function sectionsTable(rows: readonly SectionRow[], href: (slug: string) => string): Table {
   return {
@@ -60,29 +59,5 @@ export function comparisonView(rows: readonly SectionRow[]): { table: Table; spe
         { label: 'Previous period', data: rows.map((row) => row.previous.views), tone: 'muted' },
       ],
     },
-  };
-}
-
-/** A section's most read articles, each linking to its page. */
-export function sectionArticlesTable(rows: SectionDetailQuery['topArticles'], href: (id: string) => string): Table {
-  return {
-    name: 'section-top-articles',
-    columns: [
-      { label: 'Article', kind: 'text' },
-      { label: 'Authors', kind: 'text' },
-      { label: 'Published', kind: 'date' },
-      { label: 'Views', kind: 'integer' },
-      { label: 'Unique readers', kind: 'integer' },
-    ],
-    rows: rows.map((row) => ({
-      href: href(row.article.id),
-      cells: [
-        row.article.title,
-        row.article.authors.map((author) => author.name).join(', '),
-        row.article.publishedAt,
-        row.views,
-        row.uniqueReaders,
-      ],
-    })),
   };
 }

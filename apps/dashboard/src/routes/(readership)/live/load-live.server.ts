@@ -1,7 +1,7 @@
 import type { ReadershipFilter } from '$lib/graphql/generated';
 import { LiveDocument, LiveSparklinesDocument } from '$lib/graphql/generated';
-import { type LiveModel, shapeLive } from '$lib/shaping/live';
-import { gql } from './gateway';
+import { gql } from '$lib/server/gateway';
+import { type LiveModel, shapeLive } from './live-model';
 
 const MINUTE_MS = 60_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveQuery } from '$lib/graphql/generated';
-import { shapeLive } from './live';
+import { shapeLive } from './live-model';
 
 const minutes = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 10, 25, 10, i)).toISOString());
 

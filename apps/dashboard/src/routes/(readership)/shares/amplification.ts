@@ -1,4 +1,4 @@
-import { ratio } from './stats';
+import { ratio } from '$lib/shaping/stats';
 
 export interface NetworkAmplification {
   network: string;

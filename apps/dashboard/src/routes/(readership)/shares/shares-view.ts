@@ -2,11 +2,11 @@ import type { ChartSpec } from '$lib/charts/spec';
 import { networkLabel } from '$lib/filters/labels';
 import type { Format } from '$lib/format/format';
 import type { Interval, SharesQuery } from '$lib/graphql/generated';
-import type { NetworkAmplification } from '$lib/shaping/amplification';
 import { sum } from '$lib/shaping/series';
-import { OTHER, type Stacks } from '$lib/shaping/stacks';
 import { ratio } from '$lib/shaping/stats';
 import type { Table } from '$lib/tables/table';
+import type { NetworkAmplification } from './amplification';
+import { OTHER, type Stacks } from './stacks';
 
 /** Shares per network per bucket, stacked. */
 export function timelineView(

@@ -1,8 +1,8 @@
 import type { ChartSpec } from '$lib/charts/spec';
 import { channelLabel } from '$lib/filters/labels';
 import type { Format } from '$lib/format/format';
-import type { LiveModel } from '$lib/shaping/live';
 import type { Table } from '$lib/tables/table';
+import type { LiveModel } from './live-model';
 
 /** Views per minute: the running minute is drawn faded, as it is still filling. */
 export function minutesView(live: LiveModel, format: Format): { table: Table; spec: ChartSpec } {
