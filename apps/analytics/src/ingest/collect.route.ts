@@ -1,5 +1,6 @@
 import { clientIp } from '@byline/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ArticlesUnavailableError } from './articles.js';
 import { collectCors } from './collect-cors.js';
 import { countryFromHeader } from './enrich/geo.js';
 import { type Ingest, IngestError, type Reader } from './ingest.js';
@@ -104,6 +105,11 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
         const result = await options.ingest.record(parsed, reader);
         return reply.status(202).send(result);
       } catch (error) {
+        if (error instanceof ArticlesUnavailableError) {
+          request.log.warn(error.message);
+          refusals.refuse(request, 'articles_unavailable');
+          return reply.status(503).header('retry-after', '5').send({ error: 'busy: try again in a few seconds' });
+        }
         // Ingest and the spool count their own refusals.
         refusals.counted(request);
         if (error instanceof IngestError) return reply.status(400).send({ error: error.message, field: error.field });
