@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { ConfigError } from '@byline/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -429,5 +432,39 @@ describe('a collector with METRICS_TOKEN', () => {
     const good = await fetch(metrics, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(good.status).toBe(200);
     expect(await good.json()).toHaveProperty('rejected');
+  });
+});
+
+describe('a collector whose content subgraph does not answer', () => {
+  let orphaned: TestAnalytics;
+  let content: Server;
+  beforeAll(async () => {
+    // Accepts connections and never answers: the article lookup times out, as on a starved machine.
+    content = createServer(() => {});
+    content.listen(0, '127.0.0.1');
+    await once(content, 'listening');
+    const { port } = content.address() as AddressInfo;
+    orphaned = await startTestAnalytics(
+      [],
+      START,
+      { CONTENT_URL: `http://127.0.0.1:${port}/graphql` },
+      { contentSubgraph: true },
+    );
+  });
+  afterAll(async () => {
+    await orphaned?.close();
+    content?.closeAllConnections();
+    content?.close();
+  });
+
+  it('answers 503 with Retry-After and a JSON reason, never 500, counts it, and writes nothing', async () => {
+    const path = prefix();
+    const before = (await rejected(orphaned)).articles_unavailable ?? 0;
+    const answer = await post(orphaned, view(`https://${SITE_HOST}${path}`));
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(answer.body).toEqual({ error: expect.any(String) });
+    expect((await rejected(orphaned)).articles_unavailable).toBe(before + 1);
+    expect(await storedViews(orphaned, path)).toBe(0);
   });
 });
