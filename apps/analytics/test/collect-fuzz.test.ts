@@ -58,6 +58,8 @@ interface Case {
   dropped?: number;
   /** The exact refusal status, when the case fixes one. */
   status?: number;
+  /** Content-Encoding sent with the body, when the case sets one. */
+  contentEncoding?: string;
 }
 
 // ---- strings ---------------------------------------------------------------------------
@@ -404,6 +406,21 @@ const invalidCase: fc.Arbitrary<Case> = fc.oneof(
       contentType,
       status: 415,
     })),
+  // a compressed body (a decompression bomb among them): never decompressed, refused before it is read
+  fc
+    .tuple(
+      poisonEvent,
+      reader,
+      fc.constantFrom('gzip', 'br', 'deflate', 'GZIP', 'identity, gzip', 'x-unknown'),
+      fc.boolean(),
+    )
+    .map(([event, reader, contentEncoding, bomb]) => ({
+      label: `a ${contentEncoding} body`,
+      body: bomb ? `{"pad":"${'0'.repeat(4_000)}"}` : JSON.stringify(event),
+      ...reader,
+      contentEncoding,
+      status: 415,
+    })),
 );
 
 // ---- the run ---------------------------------------------------------------------------
@@ -424,7 +441,12 @@ afterAll(() => analytics?.close());
 async function send(request: Case): Promise<{ status: number; body: unknown }> {
   const response = await fetch(analytics.collectUrl, {
     method: 'POST',
-    headers: { 'content-type': request.contentType, 'x-forwarded-for': request.ip, 'user-agent': request.userAgent },
+    headers: {
+      'content-type': request.contentType,
+      'x-forwarded-for': request.ip,
+      'user-agent': request.userAgent,
+      ...(request.contentEncoding ? { 'content-encoding': request.contentEncoding } : {}),
+    },
     body: request.body,
   });
   const text = await response.text();
@@ -435,6 +457,12 @@ async function send(request: Case): Promise<{ status: number; body: unknown }> {
     // not JSON: the assertions below say so
   }
   return { status: response.status, body };
+}
+
+async function rejectedTotal(): Promise<number> {
+  const metrics = await fetch(analytics.collectUrl.replace(/\/collect$/, '/metrics'));
+  const { rejected } = (await metrics.json()) as { rejected: Record<string, number> };
+  return Object.values(rejected).reduce((sum, count) => sum + count, 0);
 }
 
 async function storedRows(): Promise<Record<string, number>> {
@@ -451,6 +479,7 @@ async function storedRows(): Promise<Record<string, number>> {
 it(`survives ${RUNS} hostile and valid requests: no 5xx, nothing from invalid input, every valid event counted once`, async () => {
   const expected: Record<string, number> = {};
   const seen = { valid: 0, refused: 0, dropped: 0 };
+  const rejectedBefore = await rejectedTotal();
   const started = performance.now();
 
   await fc.assert(
@@ -489,6 +518,9 @@ it(`survives ${RUNS} hostile and valid requests: no 5xx, nothing from invalid in
   expect((await fetch(`${base}/readyz`)).status).toBe(200);
   expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
+  // Every refused request is counted once by reason at /metrics, and every dropped event too.
+  expect(await rejectedTotal()).toBe(rejectedBefore + seen.refused + seen.dropped);
 
   await analytics.service.flush();
   const stored = await storedRows();
