@@ -8,8 +8,8 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /**
  * Who may read `/metrics`: with a token, only requests bearing it (from anywhere);
- * without one, only loopback clients, judged like the collector judges readers (the
- * trusted proxy header first), so a public request relayed by a local proxy is refused.
+ * without one, only loopback peers, and behind a local proxy only loopback clients (the
+ * trusted proxy header), so a public request relayed by the proxy is refused.
  */
 export function metricsAccess(token: string | undefined, trustedProxyHeader: string) {
   const expected = token === undefined ? undefined : digest(token);
@@ -22,7 +22,11 @@ export function metricsAccess(token: string | undefined, trustedProxyHeader: str
         .header('www-authenticate', 'Bearer')
         .send({ error: 'metrics need the METRICS_TOKEN bearer token' });
     }
-    const ip = clientIp(request.headers, request.socket.remoteAddress, trustedProxyHeader);
-    if (!LOOPBACK.test(ip)) return reply.status(403).send({ error: 'metrics are served to loopback clients only' });
+    // Both the peer and, behind a proxy, the client it relays: a header alone could be forged.
+    const peer = clientIp({}, request.socket.remoteAddress, '');
+    const client = clientIp(request.headers, request.socket.remoteAddress, trustedProxyHeader);
+    if (!LOOPBACK.test(peer) || !LOOPBACK.test(client)) {
+      return reply.status(403).send({ error: 'metrics are served to loopback clients only' });
+    }
   };
 }
