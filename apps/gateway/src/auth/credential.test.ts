@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialOf } from '../src/auth/credential.js';
+import { credentialOf } from './credential.js';
 
 describe('the credential a request carries', () => {
   it('is the bearer token, else the session cookie, else none', () => {

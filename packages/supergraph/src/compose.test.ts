@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSchemaFiles, composeSupergraph, type PrintedSubgraph } from '../src/compose.js';
+import { compareSchemaFiles, composeSupergraph, type PrintedSubgraph } from './compose.js';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
 

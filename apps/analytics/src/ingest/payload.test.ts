@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePayload } from '../src/ingest/payload.js';
+import { parsePayload } from './payload.js';
 
 const VIEW_ID = '6f1c1f0e-8a5b-4c1d-9f3e-2b7a4d5c6e70';
 const view = { type: 'view', articleId: '123', url: 'https://byline.example/news/123', referrer: '', id: VIEW_ID };

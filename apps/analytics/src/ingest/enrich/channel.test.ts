@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyChannel } from '../src/ingest/enrich/channel.js';
+import { classifyChannel } from './channel.js';
 
 const siteHosts = ['byline.example', 'byline-news.az'];
 const pageUrl = 'https://byline.example/politics/123-election-results';

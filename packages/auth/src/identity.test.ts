@@ -11,7 +11,7 @@ import {
   scopesOf,
   signIdentity,
   verifyIdentity,
-} from '../src/index.js';
+} from './index.js';
 
 const SECRET = 'a'.repeat(32);
 const NOW = Date.parse('2026-11-25T12:00:00Z');

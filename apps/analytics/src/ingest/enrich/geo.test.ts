@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countryFromHeader, createGeoLookup, type GeoFacts } from '../src/ingest/enrich/geo.js';
+import { countryFromHeader, createGeoLookup, type GeoFacts } from './geo.js';
 
 describe('createGeoLookup', () => {
   let lookup: (ip: string) => GeoFacts;

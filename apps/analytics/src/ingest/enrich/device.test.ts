@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAgent } from '../src/ingest/enrich/device.js';
+import { describeAgent } from './device.js';
 
 const agents: [userAgent: string, bot: boolean, device: string, browser: string, os: string][] = [
   [

@@ -2,8 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeReport } from '../src/lib/report.js';
-import { latencies, percentile, repeat, summarize } from '../src/lib/stats.js';
+import { writeReport } from './report.js';
+import { latencies, percentile, repeat, summarize } from './stats.js';
 
 describe('benchmark statistics', () => {
   it('takes nearest-rank percentiles and medians with min and max', () => {

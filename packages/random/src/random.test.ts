@@ -14,7 +14,7 @@ import {
   uuidFrom,
   WeightedPicker,
   zipfWeights,
-} from '../src/index.js';
+} from './index.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

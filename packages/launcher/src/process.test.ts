@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Child, type LineSink, startChild, stopAll } from '../src/process.js';
+import { type Child, type LineSink, startChild, stopAll } from './process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'launcher-test-'));
 const running: Child[] = [];

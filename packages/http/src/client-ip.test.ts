@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp } from '../src/client-ip.js';
+import { clientIp } from './client-ip.js';
 
 describe('clientIp', () => {
   it('uses the socket address when no header is trusted', () => {
