@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Stack, startStack } from './support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 let stack: Stack;
 let collectUrl: string;

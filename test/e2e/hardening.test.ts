@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { loadGatewayConfig, startGateway } from '@byline/gateway';
 import type { RunningService } from '@byline/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardOperations } from './fixtures/dashboard-operations.js';
-import { type HostileRequest, hostileRequests } from './fixtures/hostile-operations.js';
-import { STACK_SECRET, type Stack, startStack } from './support/stack.js';
+import { dashboardOperations } from '../fixtures/dashboard-operations.js';
+import { type HostileRequest, hostileRequests } from '../fixtures/hostile-operations.js';
+import { STACK_SECRET, type Stack, startStack } from '../support/stack.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -48,7 +48,7 @@ function gatewayWith(env: Record<string, string>) {
 beforeAll(async () => {
   stack = await startStack({ articles: 60 });
   dir = await mkdtemp(join(tmpdir(), 'byline-hardening-'));
-  articlePage = await readFile(new URL('./fixtures/article-page.graphql', import.meta.url), 'utf8');
+  articlePage = await readFile(new URL('../fixtures/article-page.graphql', import.meta.url), 'utf8');
   const manifest = join(dir, 'site.json');
   await writeFile(
     manifest,
@@ -173,7 +173,7 @@ describe('what real clients send passes the limits', () => {
   );
 
   it("runs every operation of the dashboard's manifest by documentId", async () => {
-    const path = new URL('../schema/trusted-documents/dashboard.json', import.meta.url);
+    const path = new URL('../../schema/trusted-documents/dashboard.json', import.meta.url);
     const manifest: { operations: { id: string; name: string; body: string }[] } = JSON.parse(
       await readFile(path, 'utf8'),
     );

@@ -1,7 +1,7 @@
 import { IDENTITY_HEADER, ROLES, type Role, type Scope, scopesOf, serviceHeaders, signIdentity } from '@byline/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizedFields } from './support/authorized-fields.js';
-import { STACK_SECRET, type Stack, startStack } from './support/stack.js';
+import { authorizedFields } from '../support/authorized-fields.js';
+import { STACK_SECRET, type Stack, startStack } from '../support/stack.js';
 
 /**
  * The authorization matrix through the real gateway: no login, a session of

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_HEADER, signIdentity } from '@byline/auth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { STACK_SECRET, type Stack, startStack } from '../support/stack.js';
 import { type Child, startAnalyticsProcess } from './faults/support/processes.js';
-import { STACK_SECRET, type Stack, startStack } from './support/stack.js';
 
 let stack: Stack;
 let dataDir: string;

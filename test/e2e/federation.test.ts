@@ -9,7 +9,7 @@ import { printContentSchema } from '@byline/content';
 import { createLogger, type RunningService, startGraphQLService } from '@byline/http';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Stack, startStack } from './support/stack.js';
+import { type Stack, startStack } from '../support/stack.js';
 
 /**
  * A second subgraph that only knows article ids: every other field of the

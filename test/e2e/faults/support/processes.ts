@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const ANALYTICS_MAIN = fileURLToPath(new URL('../../../apps/analytics/dist/main.js', import.meta.url));
-const POSTGRES_CLI = fileURLToPath(new URL('../../../packages/embedded-pg/dist/cli.js', import.meta.url));
+const ANALYTICS_MAIN = fileURLToPath(new URL('../../../../apps/analytics/dist/main.js', import.meta.url));
+const POSTGRES_CLI = fileURLToPath(new URL('../../../../packages/embedded-pg/dist/cli.js', import.meta.url));
 
 export interface Child {
   process: ChildProcess;
