@@ -1,7 +1,29 @@
 import { defineConfig } from 'vitest/config';
+import { decorators, workspaceSource } from './vitest.shared.js';
 
+// The test tiers (CONTRIBUTING.md). `unit`: *.test.ts beside the code under src/, no database, no network, no
+// build. `integration:<workspace>`: a workspace's test/ folder, real PostgreSQL and chDB. `e2e`: the stack
+// through the gateway (test/e2e). `browser`: the dashboard in Chromium (test/browser).
 export default defineConfig({
   test: {
-    projects: ['apps/*', 'packages/*', 'test', 'bench'],
+    projects: [
+      {
+        ...workspaceSource,
+        plugins: [decorators],
+        test: {
+          name: 'unit',
+          include: ['{apps,packages}/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+          // The dashboard's unit tests need its SvelteKit aliases: its own project.
+          exclude: ['apps/dashboard/**', '**/node_modules/**'],
+        },
+      },
+      'apps/dashboard',
+      'apps/accounts',
+      'apps/analytics',
+      'apps/content',
+      'bench',
+      'test/e2e',
+      'test/browser',
+    ],
   },
 });
