@@ -12,6 +12,10 @@ export default defineConfig({
         plugins: [decorators],
         test: {
           name: 'unit',
+          // Pure tests share their worker's modules: half the CPU of a fresh module graph per file.
+          isolate: false,
+          // What the fuzz tests need on a loaded two-core machine, as in the integration projects they came from.
+          testTimeout: 30_000,
           include: ['{apps,packages}/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
           // The dashboard's unit tests need its SvelteKit aliases: its own project.
           exclude: ['apps/dashboard/**', '**/node_modules/**'],
