@@ -1,9 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { assertEveryTestInATier } from './vitest.orphans.js';
 import { decorators, workspaceSource } from './vitest.shared.js';
 
 // The test tiers (CONTRIBUTING.md). `unit`: *.test.ts beside the code under src/, no database, no network, no
 // build. `integration:<workspace>`: a workspace's test/ folder, real PostgreSQL and chDB. `e2e`: the stack
 // through the gateway (test/e2e). `browser`: the dashboard in Chromium (test/browser).
+const integration = ['apps/accounts', 'apps/analytics', 'apps/content', 'bench'];
+
+assertEveryTestInATier(fileURLToPath(new URL('.', import.meta.url)), [
+  /^(apps|packages)\/[^/]+\/src\/.+\.test\.ts$/,
+  /^bench\/src\/.+\.test\.ts$/,
+  ...integration.map((workspace) => new RegExp(`^${workspace}/test/.+\\.test\\.ts$`)),
+  /^test\/(e2e|browser)\/.+\.test\.ts$/,
+]);
+
 export default defineConfig({
   test: {
     projects: [
@@ -22,10 +33,7 @@ export default defineConfig({
         },
       },
       'apps/dashboard',
-      'apps/accounts',
-      'apps/analytics',
-      'apps/content',
-      'bench',
+      ...integration,
       'test/e2e',
       'test/browser',
     ],
