@@ -1,11 +1,12 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
-// type-graphql reads decorator metadata, which esbuild does not emit: compile with SWC.
+import { decorators, workspaceSource } from '../../vitest.shared.js';
+
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
+  ...workspaceSource,
+  plugins: [decorators],
   test: {
-    name: 'analytics',
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    name: 'integration:analytics',
+    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
