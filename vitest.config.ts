@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['apps/*', 'packages/*', 'test', 'bench'],
+    projects: ['apps/*', 'packages/*', 'demo', 'test', 'bench'],
   },
 });

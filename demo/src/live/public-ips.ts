@@ -1,4 +1,4 @@
-import type { GeoFacts } from '../ingest/enrich/geo.js';
+import type { GeoFacts } from '@byline/analytics';
 
 /**
  * Public addresses the bundled geo database places in each country: public

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { exitOnConfigError, loadConfig, vars, z } from '@byline/config';
 import { readDemoUsers } from './demo-users.js';
 import { bold, prefixedOutput, red } from './output.js';
@@ -18,12 +19,22 @@ import { displayUrl, summary } from './summary.js';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const STOP_GRACE_MS = 15_000;
 
-let config: { DATABASE_URL?: string | undefined; BYLINE_DATA_DIR: string };
+const USAGE = 'usage: pnpm start [--no-traffic]';
+let flags: { 'no-traffic'?: boolean };
+try {
+  ({ values: flags } = parseArgs({ options: { 'no-traffic': { type: 'boolean' } }, strict: true }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+
+let config: { DATABASE_URL?: string | undefined; CLICKHOUSE_URL?: string | undefined; BYLINE_DATA_DIR: string };
 try {
   config = loadConfig(
     'launcher',
     z.object({
       DATABASE_URL: vars.postgresUrl().optional(),
+      CLICKHOUSE_URL: vars.url().optional(),
       BYLINE_DATA_DIR: z.string().default(join(repoRoot, '.data')),
     }),
   );
@@ -61,6 +72,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 async function launch(): Promise<void> {
   const state: Launch = {
     externalDatabase: config.DATABASE_URL !== undefined,
+    externalClickHouse: config.CLICKHOUSE_URL !== undefined,
+    traffic: flags['no-traffic'] !== true,
     urls: config.DATABASE_URL ? { postgres: config.DATABASE_URL } : {},
   };
   for (const [index, spec] of services.entries()) {
