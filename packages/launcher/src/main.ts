@@ -58,11 +58,18 @@ async function shutdown(code: number, reason?: string): Promise<void> {
   process.exit(code);
 }
 
+/** `pnpm start` relays the terminal's Ctrl-C to the launcher, which the terminal signalled too: one press, twice. */
+const SAME_PRESS_MS = 1_000;
+let firstInterruptAt = Number.NEGATIVE_INFINITY;
+
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    if (!stopping) return void shutdown(0);
+    if (!stopping) {
+      if (signal === 'SIGINT') firstInterruptAt = performance.now();
+      return void shutdown(0);
+    }
     // Only a person presses Ctrl-C twice; tools such as `timeout` send SIGTERM to the process and its group.
-    if (signal !== 'SIGINT') return;
+    if (signal !== 'SIGINT' || performance.now() - firstInterruptAt < SAME_PRESS_MS) return;
     say(red('Ctrl-C again: killing everything'), 'stderr');
     for (const child of started) child.kill();
     process.exit(1);
