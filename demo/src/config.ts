@@ -7,7 +7,7 @@ const loopbackUrl = (fallback: string) =>
   z
     .url()
     .default(fallback)
-    .refine((value) => ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname), {
+    .refine((value) => !URL.canParse(value) || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(value).hostname), {
       message: 'must point to this machine (127.0.0.1, localhost or [::1])',
     });
 

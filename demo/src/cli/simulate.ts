@@ -1,5 +1,5 @@
 /**
- * `pnpm simulate [--rate N] [--duration S]`: live demo traffic. Sends views
+ * `pnpm simulate [--rate N] [--duration S] [--status-every S]`: live demo traffic. Sends views
  * (with referrers), engagement heartbeats and shares of recent articles to
  * the local collector, as browsers of readers in several countries would, so
  * the live page moves. The collector must trust `x-forwarded-for`
