@@ -6,7 +6,7 @@ import { decorators, workspaceSource } from './vitest.shared.js';
 // The test tiers (CONTRIBUTING.md). `unit`: *.test.ts beside the code under src/, no database, no network, no
 // build. `integration:<workspace>`: a workspace's test/ folder, real PostgreSQL and chDB. `e2e`: the stack
 // through the gateway (test/e2e). `browser`: the dashboard in Chromium (test/browser).
-const integration = ['apps/accounts', 'apps/analytics', 'apps/content', 'bench'];
+const integration = ['apps/accounts', 'apps/analytics', 'apps/content', 'demo', 'bench'];
 
 assertEveryTestInATier(fileURLToPath(new URL('.', import.meta.url)), [
   /^(apps|packages)\/[^/]+\/src\/.+\.test\.ts$/,

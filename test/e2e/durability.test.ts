@@ -28,7 +28,6 @@ it('keeps every acknowledged event when the collector is killed with SIGKILL, an
     SITE_HOSTS: 'byline.example',
     INTERNAL_SECRET: STACK_SECRET,
     LOG_LEVEL: 'warn',
-    DEMO_EVENTS: '0',
   };
   // A long flush interval keeps acknowledged events in the spool only, when the kill comes.
   const first = await startAnalyticsProcess({ ...env, FLUSH_INTERVAL_MS: '600000', FLUSH_MAX_ROWS: '1000000' });

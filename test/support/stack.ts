@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { type AccountsService, addUser, loadAccountsConfig, startAccountsService, systemClock } from '@byline/accounts';
 import { type AnalyticsService, loadAnalyticsConfig, startAnalyticsService } from '@byline/analytics';
 import { ROLES, type Role } from '@byline/auth';
-import { type ContentService, loadContentConfig, seedDemoData, startContentService } from '@byline/content';
+import { type ContentService, loadContentConfig, startContentService } from '@byline/content';
+import { seedDemoData } from '@byline/demo';
 import { loadGatewayConfig, startGateway } from '@byline/gateway';
 import type { RunningService } from '@byline/http';
 import { createTestDatabase, type TestDatabase } from '@byline/testing';
@@ -110,7 +111,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       CONTENT_URL: content.url,
       FLUSH_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
-      DEMO_EVENTS: '0',
       INTERNAL_SECRET: STACK_SECRET,
       ...options.analyticsEnv,
     }),

@@ -16,8 +16,6 @@ export const accountsConfigSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  /** Create one demo user per role when there are none (always on with the embedded database). */
-  DEMO_USERS: vars.flag(false),
   /** Verifies the identities the gateway signs; unset: the one generated in BYLINE_DATA_DIR. */
   INTERNAL_SECRET: vars.secret(),
   LOG_LEVEL: vars.logLevel(),

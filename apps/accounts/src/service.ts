@@ -8,7 +8,6 @@ import { type Clock, systemClock } from './clock.js';
 import type { AccountsConfig } from './config.js';
 import { type Accounts, type Context, createContext } from './context.js';
 import { openDatabase } from './db/open.js';
-import { createDemoUsersIfNone, demoUsersFile } from './demo/demo-users.js';
 import { LoginLimiter } from './sessions/login-limiter.js';
 
 export type AccountsService = RunningService & { db: DataSource };
@@ -20,8 +19,7 @@ export interface AccountsServiceOptions {
 
 /**
  * Starts the accounts subgraph: its schema in the shared database (migrated
- * at start), demo users on embedded defaults, `/graphql` and the gateway's
- * internal `POST /authenticate`.
+ * at start), `/graphql` and the gateway's internal `POST /authenticate`.
  */
 export async function startAccountsService(
   config: AccountsConfig,
@@ -37,10 +35,6 @@ export async function startAccountsService(
       sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
       limiter: new LoginLimiter(),
     };
-    if (database.embedded || config.DEMO_USERS) {
-      const created = await createDemoUsersIfNone(db, accounts.clock, config.BYLINE_DATA_DIR);
-      if (created.length > 0) log.info(`demo users created; passwords in ${demoUsersFile(config.BYLINE_DATA_DIR)}`);
-    }
     const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
     const service = await startGraphQLService<Context>({
       name: 'accounts',

@@ -58,8 +58,6 @@ export const analyticsConfigSchema = z.object({
   BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
   /** How long section figures of days that are over are kept before they are read again (late events show then); 0: never kept. */
   PAST_DAYS_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
-  /** Demo readership written at start when the embedded store is empty; 0: none. */
-  DEMO_EVENTS: z.coerce.number().int().min(0).max(1_000_000_000).default(2_000_000),
   /** Verifies the identity the gateway signs, and signs calls to content; unset: the one generated in BYLINE_DATA_DIR. */
   INTERNAL_SECRET: vars.secret(),
   LOG_LEVEL: vars.logLevel(),

@@ -1,5 +1,20 @@
 import 'reflect-metadata';
 
+export { MIGRATIONS_DIR, openAnalyticsStore } from './clickhouse/open.js';
 export { type AnalyticsConfig, analyticsConfigSchema, loadAnalyticsConfig } from './config.js';
+export { type ChannelFacts, classifyChannel } from './ingest/enrich/channel.js';
+export { describeAgent } from './ingest/enrich/device.js';
+export { createGeoLookup, type GeoFacts } from './ingest/enrich/geo.js';
+export {
+  type ArticleFacts,
+  CHANNELS,
+  type Channel,
+  type Device,
+  type EngagementRow,
+  type ShareNetwork,
+  type ShareRow,
+  type ViewRow,
+} from './ingest/events.js';
+export type { ClientEvent } from './ingest/payload.js';
 export { buildAnalyticsSchema, printAnalyticsSchema } from './schema.js';
 export { type AnalyticsService, startAnalyticsService } from './service.js';

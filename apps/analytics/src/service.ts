@@ -6,7 +6,6 @@ import { createAnalyticsApollo } from './apollo.js';
 import { openAnalyticsStore } from './clickhouse/open.js';
 import type { AnalyticsConfig } from './config.js';
 import type { Context } from './context.js';
-import { seedDemoReadership } from './demo/seed-if-empty.js';
 import { type ArticleLookup, createArticleLookup } from './ingest/articles.js';
 import { collectRoute, readerOf } from './ingest/collect.route.js';
 import { createGeoLookup } from './ingest/enrich/geo.js';
@@ -47,8 +46,6 @@ export async function startAnalyticsService(
     flushMaxRows: config.FLUSH_MAX_ROWS,
     log,
   });
-  const demo = new AbortController();
-  let seeding: Promise<unknown> = Promise.resolve();
   try {
     const visitors = createVisitorIds({ file: join(config.BYLINE_DATA_DIR, 'visitor-salts.json'), now });
     const ingest = createIngest({
@@ -98,25 +95,10 @@ export async function startAnalyticsService(
         }),
       log,
       onClose: async () => {
-        demo.abort();
-        await seeding;
         await pipeline.close();
         await store.close();
       },
     });
-    if (store.embedded && config.DEMO_EVENTS > 0) {
-      // In the background: the service is ready at once, and the charts fill within a minute.
-      const { CONTENT_URL: contentUrl, BYLINE_TIMEZONE: timeZone, DEMO_EVENTS: events } = config;
-      seeding = seedDemoReadership(store.client, {
-        contentUrl,
-        contentHeaders,
-        endAt: now(),
-        timeZone,
-        events,
-        log,
-        signal: demo.signal,
-      });
-    }
     return { ...service, store, flush: () => pipeline.flush() };
   } catch (error) {
     await pipeline.close();

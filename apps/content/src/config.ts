@@ -28,7 +28,7 @@ const editions = z
   });
 
 export const contentConfigSchema = z.object({
-  /** A PostgreSQL server; unset: an embedded one under BYLINE_DATA_DIR, seeded with demo data. */
+  /** A PostgreSQL server; unset: an embedded one under BYLINE_DATA_DIR. */
   DATABASE_URL: vars.postgresUrl().optional(),
   BYLINE_DATA_DIR: z.string().default('.data'),
   BYLINE_PG_PORT: vars.port(54320),
@@ -38,7 +38,6 @@ export const contentConfigSchema = z.object({
   BYLINE_TIMEZONE: vars.timeZone('Asia/Baku'),
   DB_POOL_SIZE: vars.positiveInt(10),
   BODY_LIMIT_BYTES: vars.positiveInt(2 * 1024 * 1024),
-  DEMO_ARTICLES: vars.positiveInt(20_000),
   /** Verifies the identity the gateway signs; unset: the one generated in BYLINE_DATA_DIR. */
   INTERNAL_SECRET: vars.secret(),
   LOG_LEVEL: vars.logLevel(),

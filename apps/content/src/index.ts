@@ -3,5 +3,4 @@ import 'reflect-metadata';
 export { type ContentConfig, contentConfigSchema, loadContentConfig } from './config.js';
 export { createDataSource, migrate } from './db/data-source.js';
 export { buildContentSchema, printContentSchema } from './schema.js';
-export { countArticles, seedDemoData } from './seed/insert.js';
 export { type ContentService, startContentService } from './service.js';

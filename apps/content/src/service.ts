@@ -6,29 +6,18 @@ import { createContentApollo } from './apollo.js';
 import type { ContentConfig } from './config.js';
 import { type Context, createContext } from './context.js';
 import { openDatabase } from './db/open.js';
-import { countArticles, seedDemoData } from './seed/insert.js';
 
 export type ContentService = RunningService & { db: DataSource };
 
 /**
- * Starts the content subgraph: database (embedded and seeded with demo data
- * when DATABASE_URL is unset), schema, and the HTTP server.
+ * Starts the content subgraph: database (embedded when DATABASE_URL is
+ * unset, migrated), schema, and the HTTP server.
  */
 export async function startContentService(config: ContentConfig): Promise<ContentService> {
   const log = createLogger(config.LOG_LEVEL);
   const database = await openDatabase(config, (line) => log.info(line));
   const { db } = database;
   try {
-    if (database.embedded && (await countArticles(db)) === 0) {
-      log.info(`empty database: seeding ${config.DEMO_ARTICLES} demo articles`);
-      await seedDemoData(db, {
-        articles: config.DEMO_ARTICLES,
-        endAt: new Date(),
-        timeZone: config.BYLINE_TIMEZONE,
-        editions: config.BYLINE_EDITIONS,
-        log: (line) => log.info(line),
-      });
-    }
     const apollo = await createContentApollo(log);
     const service = await startGraphQLService<Context>({
       name: 'content',

@@ -1,13 +1,13 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type AccountsService, addUser, loadAccountsConfig, startAccountsService, systemClock } from '@byline/accounts';
 import { type AnalyticsService, loadAnalyticsConfig, startAnalyticsService } from '@byline/analytics';
-import { loadContentConfig, seedDemoData, startContentService } from '@byline/content';
+import { serviceHeaders } from '@byline/auth';
+import { loadContentConfig, startContentService } from '@byline/content';
+import { seedDemoData, seedDemoReadership } from '@byline/demo';
 import { loadGatewayConfig, startGateway } from '@byline/gateway';
 import type { RunningService } from '@byline/http';
 import { createTestDatabase, startTestPostgres } from '@byline/testing';
 
 const SECRET = 'bench-dashboard-secret-at-least-32-characters';
-const SEEDING_TIMEOUT_MS = 600_000;
 
 export interface Analyst {
   email: string;
@@ -42,8 +42,9 @@ async function rowsIn(analytics: AnalyticsService): Promise<number> {
 /**
  * The whole product in-process on free ports, as `pnpm start` runs it: a
  * throwaway PostgreSQL with demo articles ending now, accounts with one
- * analyst, analytics on embedded ClickHouse filled by its own demo readership
- * generator (waited for), and the gateway in front.
+ * analyst, analytics on embedded ClickHouse filled by the demo readership
+ * generator through the service's own client (chDB: one process per data
+ * folder), and the gateway in front.
  */
 export async function startDashboardStack(workDir: string, size: StackSize, log: (line: string) => void) {
   const postgres = await startTestPostgres();
@@ -78,17 +79,20 @@ export async function startDashboardStack(workDir: string, size: StackSize, log:
         ...env,
         ANALYTICS_PORT: '0',
         CONTENT_URL: content.url,
-        DEMO_EVENTS: String(size.events),
       }),
     );
     closers.push(() => analytics.close());
     const started = performance.now();
-    let rows = await rowsIn(analytics);
-    while (rows < size.events) {
-      if (performance.now() - started > SEEDING_TIMEOUT_MS) throw new Error(`demo readership: ${rows} rows in time`);
-      await sleep(500);
-      rows = await rowsIn(analytics);
-    }
+    const outcome = await seedDemoReadership(analytics.store.client, {
+      contentUrl: content.url,
+      contentHeaders: () => serviceHeaders('demo', SECRET),
+      endAt: new Date(),
+      timeZone: contentConfig.BYLINE_TIMEZONE,
+      events: size.events,
+      log: { info: () => {}, error: (message, error) => log(`${message}: ${String(error)}`) },
+    });
+    const rows = await rowsIn(analytics);
+    if (outcome !== 'seeded' || rows < size.events) throw new Error(`demo readership: ${outcome}, ${rows} rows`);
     log(`analytics: ${rows} demo events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const gateway: RunningService = await startGateway(

@@ -1,4 +1,5 @@
-import { countArticles, createDataSource, migrate, seedDemoData } from '@byline/content';
+import { createDataSource, migrate } from '@byline/content';
+import { countArticles, seedDemoData } from '@byline/demo';
 
 /** The demo generator's fixed end, so a cached database and a fresh one hold the same articles. */
 const SEED_END = new Date('2026-01-01T00:00:00Z');

@@ -24,7 +24,7 @@ await serveChild<Subgraphs>(async () => {
     loadAccountsConfig({ ...common, DATABASE_URL: databaseUrl, ACCOUNTS_PORT: '0' }),
   );
   const analytics = await startAnalyticsService(
-    loadAnalyticsConfig({ ...common, ANALYTICS_PORT: '0', CONTENT_URL: content.url, DEMO_EVENTS: '0' }),
+    loadAnalyticsConfig({ ...common, ANALYTICS_PORT: '0', CONTENT_URL: content.url }),
   );
   const [{ max }] = await content.db.query('SELECT max(id)::int AS max FROM articles');
   await fillReadership(analytics.store.client, Number(events), max);

@@ -39,7 +39,6 @@ const ENV = {
   SITE_HOSTS: SITE,
   TRUSTED_PROXY_HEADER: 'x-forwarded-for',
   RATE_LIMIT_PER_SITE_PER_MINUTE: '1000000000',
-  DEMO_EVENTS: '0',
   LOG_LEVEL: 'warn',
   ANALYTICS_PORT: '0',
   INTERNAL_SECRET: 'bench-ingestion-secret-of-32-characters',

@@ -1,6 +1,6 @@
 /**
  * Who reads, from where and how, for generated readership: weights close to
- * the demo generator's (apps/analytics/src/demo), as flat tables SQL can index.
+ * the demo generator's (demo/src/readership), as flat tables SQL can index.
  */
 type Weights = Record<string, number>;
 

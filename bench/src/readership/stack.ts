@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { type AccountsService, addUser, loadAccountsConfig, startAccountsService, systemClock } from '@byline/accounts';
 import { type AnalyticsService, loadAnalyticsConfig, startAnalyticsService } from '@byline/analytics';
-import { type ContentService, loadContentConfig, seedDemoData, startContentService } from '@byline/content';
+import { type ContentService, loadContentConfig, startContentService } from '@byline/content';
+import { seedDemoData } from '@byline/demo';
 import { loadGatewayConfig, startGateway } from '@byline/gateway';
 import type { RunningService } from '@byline/http';
 import { createTestDatabase, startTestPostgres } from '@byline/testing';
@@ -55,7 +56,6 @@ export async function startReadershipStack(
       BYLINE_DATA_DIR: join(workDir, 'analytics'),
       ANALYTICS_PORT: '0',
       CONTENT_URL: content.url,
-      DEMO_EVENTS: '0',
     }),
   );
   const gateway = await startGateway(

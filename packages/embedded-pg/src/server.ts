@@ -74,6 +74,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
+      // A local server's periodic checkpoints are routine, not news (PostgreSQL 15+ logs each by default).
+      '-c',
+      'log_checkpoints=off',
       ...(options.postgresFlags ?? []),
     ],
     onLog: (message) => log(message.trimEnd()),

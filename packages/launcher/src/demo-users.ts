@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Written (0600) by the accounts service when it creates the demo users: apps/accounts/src/demo/demo-users.ts. */
+/** Written (0600) by the demo when it creates the demo users: demo/src/users/demo-users.ts. */
 const FILE = 'demo-users.json';
 
 export interface DemoUser {

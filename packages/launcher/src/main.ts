@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { exitOnConfigError, loadConfig, vars, z } from '@byline/config';
 import { readDemoUsers } from './demo-users.js';
 import { bold, prefixedOutput, red } from './output.js';
@@ -18,12 +19,22 @@ import { displayUrl, summary } from './summary.js';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const STOP_GRACE_MS = 15_000;
 
-let config: { DATABASE_URL?: string | undefined; BYLINE_DATA_DIR: string };
+const USAGE = 'usage: pnpm start [--no-traffic]';
+let flags: { 'no-traffic'?: boolean };
+try {
+  ({ values: flags } = parseArgs({ options: { 'no-traffic': { type: 'boolean' } }, strict: true }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+
+let config: { DATABASE_URL?: string | undefined; CLICKHOUSE_URL?: string | undefined; BYLINE_DATA_DIR: string };
 try {
   config = loadConfig(
     'launcher',
     z.object({
       DATABASE_URL: vars.postgresUrl().optional(),
+      CLICKHOUSE_URL: vars.url().optional(),
       BYLINE_DATA_DIR: z.string().default(join(repoRoot, '.data')),
     }),
   );
@@ -47,11 +58,18 @@ async function shutdown(code: number, reason?: string): Promise<void> {
   process.exit(code);
 }
 
+/** `pnpm start` relays the terminal's Ctrl-C to the launcher, which the terminal signalled too: one press, twice. */
+const SAME_PRESS_MS = 1_000;
+let firstInterruptAt = Number.NEGATIVE_INFINITY;
+
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
-    if (!stopping) return void shutdown(0);
+    if (!stopping) {
+      if (signal === 'SIGINT') firstInterruptAt = performance.now();
+      return void shutdown(0);
+    }
     // Only a person presses Ctrl-C twice; tools such as `timeout` send SIGTERM to the process and its group.
-    if (signal !== 'SIGINT') return;
+    if (signal !== 'SIGINT' || performance.now() - firstInterruptAt < SAME_PRESS_MS) return;
     say(red('Ctrl-C again: killing everything'), 'stderr');
     for (const child of started) child.kill();
     process.exit(1);
@@ -61,6 +79,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 async function launch(): Promise<void> {
   const state: Launch = {
     externalDatabase: config.DATABASE_URL !== undefined,
+    externalClickHouse: config.CLICKHOUSE_URL !== undefined,
+    traffic: flags['no-traffic'] !== true,
     urls: config.DATABASE_URL ? { postgres: config.DATABASE_URL } : {},
   };
   for (const [index, spec] of services.entries()) {

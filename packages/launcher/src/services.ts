@@ -2,6 +2,10 @@
 export interface Launch {
   /** DATABASE_URL was set: the user's own PostgreSQL, never started nor seeded here. */
   externalDatabase: boolean;
+  /** CLICKHOUSE_URL was set: the user's own ClickHouse, never seeded here. */
+  externalClickHouse: boolean;
+  /** Simulated readers through /collect once everything is up (`--no-traffic` turns them off). */
+  traffic: boolean;
   /** The URL each started service announced (or the user gave), by service name. */
   urls: Record<string, string>;
 }
@@ -24,6 +28,10 @@ export interface ServiceSpec {
 }
 
 const databaseUrl = (launch: Launch) => ({ DATABASE_URL: urlOf(launch, 'postgres') });
+const onlyEmbeddedDatabase = (launch: Launch) =>
+  launch.externalDatabase ? 'DATABASE_URL is set: never seed your own server' : undefined;
+/** Live readers for the live page: gentle, so the machine stays free for whoever is trying things. */
+const TRAFFIC_RATE = '3';
 
 /** Everything `pnpm start` runs, in start order; they stop in reverse order. */
 export const services: ServiceSpec[] = [
@@ -37,12 +45,21 @@ export const services: ServiceSpec[] = [
   { name: 'migrate', script: 'apps/content/dist/cli/migrate.js', kind: 'task', timeoutMs: 120_000, env: databaseUrl },
   {
     name: 'seed',
-    script: 'apps/content/dist/cli/seed.js',
+    script: 'demo/dist/cli/seed.js',
     args: ['--if-empty'],
     kind: 'task',
     timeoutMs: 600_000,
     env: databaseUrl,
-    skip: (launch) => (launch.externalDatabase ? 'DATABASE_URL is set: never seed your own server' : undefined),
+    skip: onlyEmbeddedDatabase,
+  },
+  // Demo users before accounts starts, so its first `login` can use them.
+  {
+    name: 'users',
+    script: 'demo/dist/cli/users.js',
+    kind: 'task',
+    timeoutMs: 120_000,
+    env: databaseUrl,
+    skip: onlyEmbeddedDatabase,
   },
   {
     name: 'content',
@@ -57,9 +74,17 @@ export const services: ServiceSpec[] = [
     script: 'apps/accounts/dist/main.js',
     kind: 'service',
     timeoutMs: 60_000,
-    // Demo users only on the embedded database, never on the user's own server.
-    env: (launch) => ({ ...databaseUrl(launch), ...(launch.externalDatabase ? {} : { DEMO_USERS: 'true' }) }),
+    env: databaseUrl,
     label: 'accounts subgraph',
+  },
+  // Before analytics: chDB lets one process at a time open the embedded store.
+  {
+    name: 'readership',
+    script: 'demo/dist/cli/seed-readership.js',
+    kind: 'task',
+    timeoutMs: 600_000,
+    env: (launch) => ({ CONTENT_URL: urlOf(launch, 'content') }),
+    skip: (launch) => (launch.externalClickHouse ? 'CLICKHOUSE_URL is set: never seed your own server' : undefined),
   },
   {
     name: 'analytics',
@@ -90,6 +115,18 @@ export const services: ServiceSpec[] = [
     timeoutMs: 30_000,
     env: (launch) => ({ GATEWAY_URL: urlOf(launch, 'gateway') }),
     label: 'readership dashboard',
+  },
+  {
+    name: 'traffic',
+    script: 'demo/dist/cli/simulate.js',
+    args: ['--rate', TRAFFIC_RATE, '--status-every', '60'],
+    kind: 'service',
+    timeoutMs: 60_000,
+    env: (launch) => ({
+      GATEWAY_URL: urlOf(launch, 'gateway'),
+      COLLECT_URL: new URL('/collect', urlOf(launch, 'analytics')).toString(),
+    }),
+    skip: (launch) => (launch.traffic ? undefined : '--no-traffic'),
   },
 ];
 

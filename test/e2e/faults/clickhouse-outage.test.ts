@@ -34,7 +34,6 @@ beforeAll(async () => {
       SITE_HOSTS: 'byline.example',
       FLUSH_INTERVAL_MS: '200',
       RATE_LIMIT_PER_MINUTE: '100000000',
-      DEMO_EVENTS: '0',
       INTERNAL_SECRET: SECRET,
       // The writer logs the outage once at error level: expected here.
       LOG_LEVEL: 'silent',

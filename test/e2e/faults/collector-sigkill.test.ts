@@ -44,7 +44,6 @@ function collectorEnv(): Record<string, string> {
     FLUSH_INTERVAL_MS: '100',
     FLUSH_MAX_ROWS: '200',
     RATE_LIMIT_PER_MINUTE: '100000000',
-    DEMO_EVENTS: '0',
     INTERNAL_SECRET: SECRET,
     LOG_LEVEL: 'error',
   };

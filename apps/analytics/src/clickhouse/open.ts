@@ -6,8 +6,13 @@ import type { AnalyticsConfig } from '../config.js';
 /** The .sql migrations ship beside the compiled code: src/ and dist/ both resolve to the source folder. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../src/clickhouse/migrations', import.meta.url));
 
+export type StoreConfig = Pick<
+  AnalyticsConfig,
+  'CLICKHOUSE_URL' | 'CLICKHOUSE_USER' | 'CLICKHOUSE_PASSWORD' | 'CLICKHOUSE_DATABASE' | 'BYLINE_DATA_DIR'
+>;
+
 /** ClickHouse server or embedded chDB, with every pending migration applied. */
-export async function openAnalyticsStore(config: AnalyticsConfig, log: (line: string) => void): Promise<ClickHouse> {
+export async function openAnalyticsStore(config: StoreConfig, log: (line: string) => void): Promise<ClickHouse> {
   const clickhouse = await openClickHouse({
     url: config.CLICKHOUSE_URL,
     user: config.CLICKHOUSE_USER,

@@ -50,7 +50,6 @@ export async function startTestAnalytics(
     FLUSH_INTERVAL_MS: '100',
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'error',
-    DEMO_EVENTS: '0',
     INTERNAL_SECRET: TEST_SECRET,
     ...env,
   });

@@ -1,4 +1,5 @@
-import { type ContentService, loadContentConfig, seedDemoData, startContentService } from '@byline/content';
+import { type ContentService, loadContentConfig, startContentService } from '@byline/content';
+import { seedDemoData } from '@byline/demo';
 
 /** The content subgraph on `databaseUrl`, seeded with `articles` demo articles; returns it and their ids. */
 export async function startSeededContent(

@@ -1,5 +1,5 @@
+import type { EngagementRow, ShareRow, ViewRow } from '@byline/analytics';
 import { chance, exponential, intBetween, mix, mulberry32, uuidFrom, WeightedPicker } from '@byline/random';
-import type { EngagementRow, ShareRow, ViewRow } from '../ingest/events.js';
 import { arrivalsOf } from './arrivals.js';
 import type { DemoArticle } from './catalogue.js';
 import { TrafficClock } from './clock.js';

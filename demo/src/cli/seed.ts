@@ -4,9 +4,10 @@
  */
 import { parseArgs } from 'node:util';
 import { exitOnConfigError } from '@byline/config';
-import { type ContentConfig, loadContentConfig } from '../config.js';
-import { openDatabase } from '../db/open.js';
-import { countArticles, DatabaseNotEmptyError, DEFAULT_SEED, seedDemoData } from '../seed/insert.js';
+import { type DemoConfig, loadDemoConfig } from '../config.js';
+import { countArticles, DatabaseNotEmptyError, DEFAULT_SEED, seedDemoData } from '../content/insert.js';
+import { openContentDatabase } from '../databases.js';
+import { integerFlag, usageError } from './flags.js';
 
 const USAGE = 'usage: db:seed [--articles N] [--seed N] [--reset | --if-empty]';
 
@@ -15,20 +16,6 @@ interface Flags {
   seed: number;
   reset: boolean;
   ifEmpty: boolean;
-}
-
-function usageError(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function integerFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    usageError(`--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
-  }
-  return number;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -46,21 +33,21 @@ function parseFlags(argv: string[]): Flags {
       allowPositionals: false,
     }));
   } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error));
+    usageError(error instanceof Error ? error.message : String(error), USAGE);
   }
-  if (values.reset && values['if-empty']) usageError('--reset and --if-empty exclude each other');
+  if (values.reset && values['if-empty']) usageError('--reset and --if-empty exclude each other', USAGE);
   return {
-    articles: integerFlag('articles', values.articles, 1, 100_000_000),
-    seed: integerFlag('seed', values.seed, 0, 0xffffffff) ?? DEFAULT_SEED,
+    articles: integerFlag('articles', values.articles, { min: 1, max: 100_000_000, usage: USAGE }),
+    seed: integerFlag('seed', values.seed, { min: 0, max: 0xffffffff, usage: USAGE }) ?? DEFAULT_SEED,
     reset: values.reset ?? false,
     ifEmpty: values['if-empty'] ?? false,
   };
 }
 
 const flags = parseFlags(process.argv.slice(2));
-let config: ContentConfig;
+let config: DemoConfig;
 try {
-  config = loadContentConfig();
+  config = loadDemoConfig();
 } catch (error) {
   exitOnConfigError(error);
 }
@@ -68,7 +55,7 @@ const articles = flags.articles ?? config.DEMO_ARTICLES;
 const log = (line: string) => console.log(line);
 
 let exitCode = 0;
-const database = await openDatabase(config, log);
+const database = await openContentDatabase(config, log);
 try {
   const existing = await countArticles(database.db);
   if (existing > 0 && flags.ifEmpty) {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ROLES } from '@byline/auth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDemoUsersIfNone, type DemoUser, demoUsersFile } from '../src/demo/demo-users.js';
+import { createDemoUsersIfNone, type DemoUser, demoUsersFile } from '../src/users/demo-users.js';
 import { startTestAccounts, type TestAccounts } from './support/accounts.js';
 
 let accounts: TestAccounts;
@@ -24,7 +24,7 @@ it('creates one user per role with the passwords in a 0600 file, once', async ()
   const saved: DemoUser[] = JSON.parse(await readFile(file, 'utf8'));
   expect(saved.map((user) => [user.email, user.role])).toEqual(ROLES.map((role) => [`${role}@byline.example`, role]));
   for (const user of saved) {
-    const { identity } = await accounts.signIn(user.email, user.password);
+    const identity = await accounts.signIn(user.email, user.password);
     expect(identity.role).toBe(user.role);
   }
   expect(await createDemoUsersIfNone(accounts.service.db, clock, accounts.dataDir)).toEqual([]);

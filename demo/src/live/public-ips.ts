@@ -1,8 +1,8 @@
-import type { GeoFacts } from '../ingest/enrich/geo.js';
+import type { GeoFacts } from '@byline/analytics';
 
 /**
  * Public addresses the bundled geo database places in each country: public
- * resolvers, national ISPs and well-known sites (test/demo.test.ts checks
+ * resolvers, national ISPs and well-known sites (demo/test/readership.test.ts checks
  * them). Only ever sent to our own collector on 127.0.0.1, in a header.
  */
 export const PUBLIC_IPS: Readonly<Record<string, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import type { ShareNetwork } from '../ingest/events.js';
+import type { ShareNetwork } from '@byline/analytics';
 
 type NetworkWeights = Readonly<Partial<Record<ShareNetwork, number>>>;
 

@@ -1,5 +1,5 @@
 /**
- * `node apps/analytics/dist/cli/seed-demo.js [--events N] [--seed N]`: fills
+ * `node demo/dist/cli/seed-readership.js [--events N] [--seed N]`: fills
  * an empty analytics store with demo readership of the content subgraph's
  * articles (CONTENT_URL) for the 90 days up to now. For ClickHouse servers
  * (CLICKHOUSE_URL), or the embedded chDB while the analytics service is not
@@ -7,44 +7,31 @@
  * store that already has views.
  */
 import { parseArgs } from 'node:util';
+import { openAnalyticsStore } from '@byline/analytics';
 import { internalSecret, serviceHeaders } from '@byline/auth';
 import { exitOnConfigError } from '@byline/config';
 import { createLogger } from '@byline/http';
-import { openAnalyticsStore } from '../clickhouse/open.js';
-import { type AnalyticsConfig, loadAnalyticsConfig } from '../config.js';
-import { DEMO_SEED } from '../demo/generate.js';
-import { seedDemoReadership } from '../demo/seed-if-empty.js';
+import { type DemoConfig, loadDemoConfig } from '../config.js';
+import { DEMO_SEED } from '../readership/generate.js';
+import { seedDemoReadership } from '../readership/seed-if-empty.js';
+import { integerFlag, usageError } from './flags.js';
 
-const USAGE = 'usage: seed-demo [--events N] [--seed N]';
-
-function usageError(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function integerFlag(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    usageError(`--${name}: expected a whole number from ${min} to ${max}, got "${value}"`);
-  }
-  return number;
-}
+const USAGE = 'usage: seed-readership [--events N] [--seed N]';
 
 let values: { events?: string; seed?: string };
 try {
   ({ values } = parseArgs({ options: { events: { type: 'string' }, seed: { type: 'string' } }, strict: true }));
 } catch (error) {
-  usageError(error instanceof Error ? error.message : String(error));
+  usageError(error instanceof Error ? error.message : String(error), USAGE);
 }
-let config: AnalyticsConfig;
+let config: DemoConfig;
 try {
-  config = loadAnalyticsConfig();
+  config = loadDemoConfig();
 } catch (error) {
   exitOnConfigError(error);
 }
-const events = integerFlag('events', values.events, config.DEMO_EVENTS, 0, 1_000_000_000);
-const seed = integerFlag('seed', values.seed, DEMO_SEED, 0, 0xffffffff);
+const events = integerFlag('events', values.events, { min: 0, max: 1_000_000_000, usage: USAGE }) ?? config.DEMO_EVENTS;
+const seed = integerFlag('seed', values.seed, { min: 0, max: 0xffffffff, usage: USAGE }) ?? DEMO_SEED;
 const log = createLogger(config.LOG_LEVEL);
 if (events === 0) {
   log.info('demo readership: DEMO_EVENTS is 0 and no --events given: nothing to seed');
@@ -54,7 +41,7 @@ const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
 const store = await openAnalyticsStore(config, (line) => log.info(line));
 const outcome = await seedDemoReadership(store.client, {
   contentUrl: config.CONTENT_URL,
-  contentHeaders: () => serviceHeaders('analytics', secret),
+  contentHeaders: () => serviceHeaders('demo', secret),
   endAt: new Date(),
   timeZone: config.BYLINE_TIMEZONE,
   events,

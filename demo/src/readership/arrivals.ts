@@ -1,5 +1,4 @@
-import { classifyChannel } from '../ingest/enrich/channel.js';
-import type { Channel } from '../ingest/events.js';
+import { type Channel, classifyChannel } from '@byline/analytics';
 import { shareNetworksOf } from './networks.js';
 
 /** How a demo reader reached an article: what the browser sent, and what the collector makes of it. */

@@ -1,22 +1,24 @@
 /**
- * `pnpm simulate [--rate N] [--duration S]`: live demo traffic. Sends views
+ * `pnpm simulate [--rate N] [--duration S] [--status-every S]`: live demo traffic. Sends views
  * (with referrers), engagement heartbeats and shares of recent articles to
  * the local collector, as browsers of readers in several countries would, so
  * the live page moves. The collector must trust `x-forwarded-for`
  * (TRUSTED_PROXY_HEADER=x-forwarded-for, as `pnpm start` sets) to place them.
  */
 import { parseArgs } from 'node:util';
+import { createGeoLookup } from '@byline/analytics';
+import { exitOnConfigError } from '@byline/config';
 import { mix, mulberry32 } from '@byline/random';
-import { loadDemoCatalogue } from '../demo/catalogue.js';
-import { DEMO_SITE_HOST } from '../demo/generate.js';
-import { LiveTraffic } from '../demo/live-traffic.js';
-import { addressesIn, PUBLIC_IPS } from '../demo/public-ips.js';
-import { createGeoLookup } from '../ingest/enrich/geo.js';
+import { type DemoConfig, loadDemoConfig } from '../config.js';
+import { LiveTraffic } from '../live/live-traffic.js';
+import { addressesIn, PUBLIC_IPS } from '../live/public-ips.js';
+import { loadDemoCatalogue } from '../readership/catalogue.js';
+import { DEMO_SITE_HOST } from '../readership/generate.js';
 
-const USAGE = 'usage: simulate [--rate EVENTS_PER_SECOND] [--duration SECONDS (0: until Ctrl-C)]';
+const USAGE =
+  'usage: simulate [--rate EVENTS_PER_SECOND] [--duration SECONDS (0: until Ctrl-C)] [--status-every SECONDS]';
 const DAY = 86_400_000;
 const TICK_MS = 100;
-const STATUS_EVERY_MS = 5_000;
 const MAX_IN_FLIGHT = 200;
 const RECENT_ARTICLES = 300;
 
@@ -33,26 +35,26 @@ function numberFlag(name: string, value: string | undefined, fallback: number, m
   return number;
 }
 
-/** Only ever our own machine: this traffic is made up. */
-function loopbackUrl(name: string, value: string): string {
-  if (!URL.canParse(value)) fail(`${name} is not a URL: ${value}`);
-  const { hostname } = new URL(value);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(hostname))
-    fail(`${name} must point to this machine, not ${hostname}`);
-  return value;
-}
-
-let values: { rate?: string; duration?: string };
+let values: { rate?: string; duration?: string; 'status-every'?: string };
 try {
-  ({ values } = parseArgs({ options: { rate: { type: 'string' }, duration: { type: 'string' } }, strict: true }));
+  ({ values } = parseArgs({
+    options: { rate: { type: 'string' }, duration: { type: 'string' }, 'status-every': { type: 'string' } },
+    strict: true,
+  }));
 } catch (error) {
   fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
 }
 const rate = numberFlag('rate', values.rate, 20, 0.1, 1_000);
 const durationMs = numberFlag('duration', values.duration, 0, 0, 31 * 86_400) * 1000;
+const statusEveryMs = numberFlag('status-every', values['status-every'], 5, 1, 86_400) * 1000;
+let config: DemoConfig;
+try {
+  config = loadDemoConfig();
+} catch (error) {
+  exitOnConfigError(error);
+}
 // The catalogue is public content: asked from the gateway, like any front end.
-const gatewayUrl = loopbackUrl('GATEWAY_URL', process.env.GATEWAY_URL || 'http://127.0.0.1:4000/graphql');
-const collectUrl = loopbackUrl('COLLECT_URL', process.env.COLLECT_URL || 'http://127.0.0.1:4002/collect');
+const { GATEWAY_URL: gatewayUrl, COLLECT_URL: collectUrl } = config;
 
 const started = Date.now();
 const articles = await loadDemoCatalogue(gatewayUrl, {
@@ -117,7 +119,9 @@ const ticker = setInterval(() => {
   }
   if (durationMs > 0 && Date.now() - started >= durationMs) void stop();
 }, TICK_MS);
-const reporter = setInterval(() => console.log(status()), STATUS_EVERY_MS);
+const reporter = setInterval(() => console.log(status()), statusEveryMs);
+// Run by `pnpm start`, which waits for this before it prints the summary.
+process.send?.({ type: 'ready' });
 
 let stopping = false;
 async function stop(): Promise<void> {

@@ -1,11 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { addUser, type Clock, countUsers, generatePassword } from '@byline/accounts';
 import { ROLES, type Role } from '@byline/auth';
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../clock.js';
-import { generatePassword } from '../credentials/passwords.js';
-import { addUser } from '../users/users.js';
-import { countUsers } from '../users/users.sql.js';
 
 export interface DemoUser {
   email: string;

@@ -1,4 +1,4 @@
-import type { Device } from '../ingest/events.js';
+import type { Device } from '@byline/analytics';
 
 /** A kind of browser demo readers use: what the collector derives from its user agents, and how common it is. */
 export interface DemoAgent {

@@ -1,7 +1,7 @@
 import { isoWeekday, wallTimeOf, zonedClock, zonedTimeToUtc } from '@byline/time';
 import { describe, expect, it } from 'vitest';
-import { type ArticleRow, createArticleGenerator, type GeneratorOptions } from '../src/seed/articles.js';
-import { ENGLISH, languageFor, SECTION_SLUGS, slugify } from '../src/seed/vocabulary/index.js';
+import { type ArticleRow, createArticleGenerator, type GeneratorOptions } from '../src/content/articles.js';
+import { ENGLISH, languageFor, SECTION_SLUGS, slugify } from '../src/content/vocabulary/index.js';
 
 const EDITIONS = new Map([
   ['en', 'english'],

@@ -1,10 +1,10 @@
+import type { ClientEvent } from '@byline/analytics';
 import { chance, intBetween, pick, type Random, uuidFrom, WeightedPicker } from '@byline/random';
-import type { ClientEvent } from '../ingest/payload.js';
-import { DEMO_AGENTS } from './agents.js';
-import { type Arrival, arrivalsOf } from './arrivals.js';
-import type { DemoArticle } from './catalogue.js';
-import { countriesOf } from './geography.js';
-import { SHARE_RATE, shareNetworksOf } from './networks.js';
+import { DEMO_AGENTS } from '../readership/agents.js';
+import { type Arrival, arrivalsOf } from '../readership/arrivals.js';
+import type { DemoArticle } from '../readership/catalogue.js';
+import { countriesOf } from '../readership/geography.js';
+import { SHARE_RATE, shareNetworksOf } from '../readership/networks.js';
 
 const HOUR = 3_600_000;
 const READERS_PER_COUNTRY = 80;

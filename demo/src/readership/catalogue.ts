@@ -1,4 +1,4 @@
-import type { ArticleFacts } from '../ingest/events.js';
+import type { ArticleFacts } from '@byline/analytics';
 
 /** An article readers of the demo read: its facts as events carry them, and when it was published (epoch ms). */
 export interface DemoArticle extends ArticleFacts {

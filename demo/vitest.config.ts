@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { decorators, postgresSetup, workspaceSource } from '../vitest.shared.js';
+
+export default defineConfig({
+  ...workspaceSource,
+  plugins: [decorators],
+  test: {
+    name: 'integration:demo',
+    include: ['test/**/*.test.ts'],
+    globalSetup: [postgresSetup],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
