@@ -57,10 +57,10 @@ export async function startGateway(
     corsOrigins: config.corsOrigins,
     apollo,
     context: async (request) => ({
-      identity: await authenticate(
-        credentialOf(request.headers),
-        clientIp(request.headers, request.socket.remoteAddress, config.trustedProxyHeader),
-      ),
+      identity: await authenticate(credentialOf(request.headers), {
+        ip: clientIp(request.headers, request.socket.remoteAddress, config.trustedProxyHeader),
+        userAgent: request.headers['user-agent'],
+      }),
     }),
     readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS, config.internalSecret, log),
     routes: (app) => {

@@ -52,7 +52,7 @@ export function routeSubgraphs(
         url: target,
         fetcher: fetchWithDeadline(name, timeoutMs),
         willSendRequest({ request, context }) {
-          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
+          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret, name));
         },
         didEncounterError(error) {
           const cause = error.cause instanceof Error ? ` (${error.cause.cause ?? error.cause.message})` : '';
