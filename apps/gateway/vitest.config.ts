@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { name: 'gateway', include: ['test/**/*.test.ts'] },
+  test: { name: 'gateway', include: ['test/**/*.test.ts', 'src/**/*.test.ts'] },
 });

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkDocument } from './document-limits.js';
+import { checkDocument, type RequestParams } from './document-limits.js';
 import type { GraphQLLimits } from './limits.js';
 import type { TrustedDocuments } from './trusted-documents/manifest.js';
 import {
@@ -43,14 +43,11 @@ export function documentGate(options: DocumentGateOptions) {
 }
 
 /** The document text to run, a refusal, or undefined when the request names no document (Apollo answers it). */
-function admit(
-  params: DocumentParams & { variables?: unknown },
-  options: DocumentGateOptions,
-): string | Refusal | undefined {
+function admit(params: DocumentParams & RequestParams, options: DocumentGateOptions): string | Refusal | undefined {
   const resolution = resolveDocument(params, options.documents, options.required);
   if (!('query' in resolution)) return resolution;
   if (resolution.query === undefined) return undefined;
-  return checkDocument(resolution.query, params.variables, options.limits) ?? resolution.query;
+  return checkDocument(resolution.query, params, options.limits) ?? resolution.query;
 }
 
 function gateSearch(request: FastifyRequest, reply: FastifyReply, options: DocumentGateOptions) {
@@ -69,6 +66,7 @@ function gateSearch(request: FastifyRequest, reply: FastifyReply, options: Docum
     documentId: search.get('documentId') ?? undefined,
     extensions,
     variables,
+    operationName: search.get('operationName') ?? undefined,
   };
   const query = admit(params, options);
   if (typeof query !== 'string') return query && refuse(reply, query);
