@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import { checkDocument, type RequestParams } from './document-limits.js';
 import type { GraphQLLimits } from './limits.js';
 import type { TrustedDocuments } from './trusted-documents/manifest.js';
@@ -15,6 +16,8 @@ export interface DocumentGateOptions {
   /** Refuse documents that are not listed. */
   required: boolean;
   limits: GraphQLLimits;
+  /** The supergraph, for the page sizes its fields default to. */
+  schema: GraphQLSchema;
 }
 
 /**
@@ -47,7 +50,7 @@ function admit(params: DocumentParams & RequestParams, options: DocumentGateOpti
   const resolution = resolveDocument(params, options.documents, options.required);
   if (!('query' in resolution)) return resolution;
   if (resolution.query === undefined) return undefined;
-  return checkDocument(resolution.query, params, options.limits) ?? resolution.query;
+  return checkDocument(options.schema, resolution.query, params, options.limits) ?? resolution.query;
 }
 
 function gateSearch(request: FastifyRequest, reply: FastifyReply, options: DocumentGateOptions) {

@@ -1,5 +1,5 @@
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { costRefusal } from './cost-limit.js';
 import type { GraphQLLimits } from './limits.js';
 import { operationNameRefusal } from './operation-name.js';
@@ -17,7 +17,12 @@ export interface RequestParams {
  * plugins for length and tokens throw from hooks that Apollo Server 5 answers
  * with a 500, and its cost rule needs the variables.
  */
-export function checkDocument(query: string, params: RequestParams, limits: GraphQLLimits): Refusal | undefined {
+export function checkDocument(
+  schema: GraphQLSchema,
+  query: string,
+  params: RequestParams,
+  limits: GraphQLLimits,
+): Refusal | undefined {
   const { variables } = params;
   const { exposeLimits } = limits;
   if (query.length > limits.maxCharacters) {
@@ -38,7 +43,7 @@ export function checkDocument(query: string, params: RequestParams, limits: Grap
   }
   const unpicked = operationNameRefusal(document, params.operationName);
   if (unpicked) return unpicked;
-  const tooCostly = costRefusal(document, isRecord(variables) ? variables : {}, {
+  const tooCostly = costRefusal(schema, document, isRecord(variables) ? variables : {}, {
     maxCost: limits.maxCost,
     // Fragments are syntax: they cost what their fields cost where they are spread.
     flattenFragments: true,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { clientIp, createLogger, type Logger, type RunningService, startGraphQLService } from '@byline/http';
+import { buildSchema } from 'graphql';
 import { createAuthenticator } from './auth/authenticate.js';
 import { credentialOf } from './auth/credential.js';
 import type { GatewayConfig } from './config.js';
@@ -27,8 +28,9 @@ export async function startGateway(
     cacheMs: config.authCacheMs,
     timeoutMs: config.subgraphTimeoutMs,
   });
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: routing.buildService,
     logger: log,
   });
@@ -70,6 +72,7 @@ export async function startGateway(
           documents: config.trustedDocuments,
           required: config.trustedDocumentsRequired,
           limits: config.limits,
+          schema: buildSchema(supergraphSdl),
         }),
       );
     },
