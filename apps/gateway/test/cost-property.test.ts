@@ -159,7 +159,8 @@ function valueCost(field: FieldNode, value: unknown): number {
 
 describe('the cost rule against the work queries really cause', () => {
   it(`answers no generated query whose response costs more than the budget (${BUDGET})`, () => {
-    let overBudget = 0;
+    // The generator must reach the budget, or the property holds vacuously.
+    let refusals = 0;
     fc.assert(
       fc.property(fc.gen(), (g) => {
         const { text, variables } = buildQuery(g);
@@ -168,7 +169,10 @@ describe('the cost rule against the work queries really cause', () => {
         const operation = document.definitions[0];
         if (operation?.kind !== Kind.OPERATION_DEFINITION) throw new Error('no operation');
         const refused = costRefusal(graph, document, variables, options) !== undefined;
-        if (refused) return;
+        if (refused) {
+          refusals += 1;
+          return;
+        }
         const result = executeSync({
           schema: graph,
           document,
@@ -177,11 +181,10 @@ describe('the cost rule against the work queries really cause', () => {
         }) as ExecutionResult<Record<string, unknown>>;
         expect(result.errors).toBeUndefined();
         const real = responseCost(operation.selectionSet, result.data ?? {}, 1);
-        if (real > BUDGET) overBudget += 1;
         expect(real).toBeLessThanOrEqual(BUDGET);
       }),
       { numRuns: 300, seed: 17 },
     );
-    expect(overBudget).toBe(0);
+    expect(refusals).toBeGreaterThan(30);
   }, 60_000);
 });
