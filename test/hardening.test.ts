@@ -123,6 +123,63 @@ describe('hostile operations at the gateway', () => {
   );
 });
 
+/** A misspelling in each place graphql-js would suggest a name for. */
+const misspellings: [string, { query: string; variables?: Record<string, unknown> }][] = [
+  ['a field', { query: '{ edtions }' }],
+  ['an argument', { query: '{ articles(frist: 1) { edges { cursor } } }' }],
+  ['an input field in a literal', { query: '{ articles(filter: { sectoin: "world" }) { edges { cursor } } }' }],
+  [
+    'an input field in a variable',
+    {
+      query: 'query($range: RangeInput) { readership(by: [SECTION], range: $range) { views } }',
+      variables: { range: { prest: 'LAST_7_DAYS' } },
+    },
+  ],
+  ['an enum value in a literal', { query: '{ readership(by: [SECTOIN]) { views } }' }],
+  [
+    'an enum value in a variable',
+    { query: 'query($by: [Dimension!]!) { readership(by: $by) { views } }', variables: { by: ['SECTOIN'] } },
+  ],
+  ['a type name in a fragment', { query: '{ article(id: "1") { ... on Artcle { id } } }' }],
+];
+
+describe('misspellings', () => {
+  it.each(misspellings)('in %s get no suggestion in production', async (_where, body) => {
+    const answer = await send({ gateway: 'production', body });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(answer.body)).not.toMatch(/Did you mean/);
+  });
+
+  it.each(misspellings)('in %s are suggested a name in development', async (_where, body) => {
+    const answer = await send({ body });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toMatch(/Did you mean/);
+  });
+});
+
+describe('failures behind the gateway', () => {
+  const internals = /127\.0\.0\.1|localhost|:\d{4,5}\/|"response"|"url"|stacktrace|\n\s+at |FST_|fastify/i;
+
+  it.each(['development', 'production'] as const)(
+    'come back masked, with a code and no address or subgraph body (%s)',
+    async (gateway) => {
+      // A body over the accounts service's 64 KiB limit but under the gateway's 256 KiB: accounts refuses it.
+      const { status, body } = await send({
+        gateway,
+        body: {
+          query:
+            'mutation($password: String!) { login(email: "nobody@byline.example", password: $password) { token } }',
+          variables: { password: 'p'.repeat(100_000) },
+        },
+      });
+      expect(status).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+$/);
+      expect(JSON.stringify(body)).not.toMatch(internals);
+    },
+  );
+});
+
 /** What the gateway answers when it refuses an operation rather than running it. */
 const REFUSALS = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT']);
 

@@ -5,10 +5,12 @@ import { clientIp, createLogger, type Logger, type RunningService, startGraphQLS
 import { buildSchema } from 'graphql';
 import { createAuthenticator } from './auth/authenticate.js';
 import { credentialOf } from './auth/credential.js';
+import { clientErrors } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { documentGate } from './document-gate.js';
 import { limitRules } from './limits.js';
 import { checkSubgraphs } from './readiness.js';
+import { parseCustomScalars } from './scalars.js';
 import { type GatewayContext, routeSubgraphs } from './subgraphs.js';
 
 const READINESS_TIMEOUT_MS = 2_000;
@@ -34,6 +36,7 @@ export async function startGateway(
     buildService: routing.buildService,
     logger: log,
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalars(apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: log,
@@ -44,6 +47,7 @@ export async function startGateway(
     // Stack traces belong in logs, never in responses.
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.limits.fieldSuggestions,
+    formatError: clientErrors(config.limits.fieldSuggestions, log),
     // No client batches (the dashboard sends one operation a request); a batch would multiply every limit.
     allowBatchedHttpRequests: false,
     // Apollo's APQ is a cache anyone can fill, not an allow-list: ids are resolved from the manifests instead.
