@@ -24,6 +24,7 @@ interface Answer {
 let stack: Stack;
 let production: RunningService;
 let required: RunningService;
+let anonymous: RunningService;
 let dir: string;
 let articlePage: string;
 /** A content-only listed operation: it runs without a role. */
@@ -38,6 +39,7 @@ function gatewayWith(env: Record<string, string>) {
       GATEWAY_PORT: '0',
       CONTENT_URL: stack.content.url,
       ANALYTICS_URL: stack.analytics.url,
+      ACCOUNTS_URL: stack.accounts.url,
       LOG_LEVEL: 'silent',
       INTERNAL_SECRET: STACK_SECRET,
       ...env,
@@ -65,6 +67,7 @@ beforeAll(async () => {
   );
   production = await gatewayWith({ NODE_ENV: 'production' });
   required = await gatewayWith({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_PATHS: manifest });
+  anonymous = await gatewayWith({ TRUSTED_DOCUMENTS: 'anonymous', TRUSTED_DOCUMENTS_PATHS: manifest });
   [article] = await stack.content.db.query(
     `SELECT id::text AS id, slug, title FROM articles WHERE edition = 'en' AND status = 'published' ORDER BY id LIMIT 1`,
   );
@@ -73,12 +76,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await production?.close();
   await required?.close();
+  await anonymous?.close();
   await stack?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function send(request: Omit<HostileRequest, 'name' | 'status' | 'message' | 'code'>): Promise<Answer> {
-  const gateway = { development: stack.gateway, production, required }[request.gateway ?? 'development'];
+  const gateway = { development: stack.gateway, production, required, anonymous }[request.gateway ?? 'development'];
   const url = new URL(gateway.url);
   for (const [key, value] of Object.entries(request.search ?? {})) url.searchParams.set(key, value);
   const response = await fetch(url, {
@@ -286,6 +290,19 @@ describe('trusted documents', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(body).toEqual({ data: expected() });
+  });
+
+  it('runs listed documents from anonymous callers, and any document from signed-in ones, when required from anonymous callers', async () => {
+    const listed = await send({ gateway: 'anonymous', body: { query: articleTitle, variables: variables() } });
+    expect(listed.body).toEqual({ data: expected() });
+    const token = await stack.tokenFor('viewer');
+    const unlisted = await send({
+      gateway: 'anonymous',
+      body: { query: '{ editions }' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    expect(unlisted.status).toBe(200);
+    expect(unlisted.body.data).toEqual({ editions: expect.arrayContaining(['en']) });
   });
 
   it('runs the full text of a listed document when documents are required', async () => {
