@@ -1,7 +1,14 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
-// type-graphql reads decorator metadata, which esbuild does not emit: compile with SWC.
+import { decorators, workspaceSource } from '../../vitest.shared.js';
+
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
-  test: { name: 'analytics', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 120_000, pool: 'forks' },
+  ...workspaceSource,
+  plugins: [decorators],
+  test: {
+    name: 'integration:analytics',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
 });

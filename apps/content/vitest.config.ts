@@ -1,13 +1,13 @@
-import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
+import { decorators, postgresSetup, workspaceSource } from '../../vitest.shared.js';
 
-// type-graphql reads decorator metadata, which esbuild does not emit: compile with SWC.
 export default defineConfig({
-  plugins: [swc.vite({ module: { type: 'es6' } })],
+  ...workspaceSource,
+  plugins: [decorators],
   test: {
-    name: 'content',
+    name: 'integration:content',
     include: ['test/**/*.test.ts'],
-    globalSetup: ['../../packages/testing/src/global-setup.ts'],
+    globalSetup: [postgresSetup],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

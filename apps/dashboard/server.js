@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { exitOnConfigError, loadConfig, vars, z } from '@byline/config';
 import { announceReady, closeOnSignals, createLogger } from '@byline/http';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 let config;
 try {
@@ -39,14 +40,12 @@ if (direct) process.env.PROTOCOL_HEADER = DIRECT_PROTOCOL_HEADER;
 const { handler } = await import('./build/handler.js');
 
 const log = createLogger(config.LOG_LEVEL);
-const server = createServer(
-  direct
-    ? (request, response) => {
-        request.headers[DIRECT_PROTOCOL_HEADER] = 'http';
-        handler(request, response);
-      }
-    : handler,
-);
+// Set before SvelteKit answers, so static assets, redirects and error pages carry them too.
+const server = createServer((request, response) => {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  if (direct) request.headers[DIRECT_PROTOCOL_HEADER] = 'http';
+  handler(request, response);
+});
 server.listen(config.DASHBOARD_PORT, config.DASHBOARD_HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.DASHBOARD_PORT;

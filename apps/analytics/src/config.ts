@@ -53,6 +53,8 @@ export const analyticsConfigSchema = z.object({
   COLLECT_CORS_ORIGINS: vars.list('').refine((origins) => origins.every((o) => o === '*' || isOrigin(o)), {
     message: 'comma-separated origins such as https://news.example, or *',
   }),
+  /** Bearer token `/metrics` asks for; unset: `/metrics` answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   BODY_LIMIT_BYTES: vars.positiveInt(256 * 1024),
   /** How long section figures of days that are over are kept before they are read again (late events show then); 0: never kept. */
   PAST_DAYS_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),

@@ -1,23 +1,12 @@
 import { buildFederatedSchema, subgraphTypeDefs, validateInput } from '@byline/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { BuildSchemaOptions } from 'type-graphql';
-import { ArticleReadershipResolver } from './readership/article.resolver.js';
-import { ArticleEntity, AuthorEntity, entityReferences, SectionEntity } from './readership/entities.js';
-import { LiveResolver } from './readership/live.resolver.js';
-import { AuthorPerformanceResolver, SectionPerformanceResolver } from './readership/performance.resolver.js';
-import { ReadershipResolver } from './readership/readership.resolver.js';
+import { entityReferences, readershipEntities, readershipResolvers } from './readership/index.js';
 import { RecordResolver } from './recording/record.resolver.js';
 
 const options: BuildSchemaOptions = {
-  resolvers: [
-    ArticleReadershipResolver,
-    SectionPerformanceResolver,
-    AuthorPerformanceResolver,
-    ReadershipResolver,
-    LiveResolver,
-    RecordResolver,
-  ],
-  orphanedTypes: [ArticleEntity, SectionEntity, AuthorEntity],
+  resolvers: [...readershipResolvers, RecordResolver],
+  orphanedTypes: [...readershipEntities],
   validateFn: validateInput,
 };
 

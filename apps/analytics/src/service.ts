@@ -94,6 +94,7 @@ export async function startAnalyticsService(
           sitePerMinute: config.RATE_LIMIT_PER_SITE_PER_MINUTE,
           siteHosts: config.SITE_HOSTS,
           corsOrigins: config.COLLECT_CORS_ORIGINS,
+          metricsToken: config.METRICS_TOKEN,
         }),
       log,
       onClose: async () => {

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { ConfigError } from '@byline/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnalyticsConfig } from '../src/index.js';
@@ -10,6 +14,7 @@ const OTHER_SITE = 'other.example';
 /** A site of `limited` that only the per-IP test uses. */
 const THIRD_SITE = 'third.example';
 const SITE_LIMIT = 10;
+const METRICS_TOKEN = 'metrics-token-of-at-least-32-characters';
 
 const START = Date.UTC(2026, 1, 2, 12);
 let main: TestAnalytics;
@@ -300,5 +305,166 @@ describe('configuration', () => {
       'news.example',
       'localhost',
     ]);
+  });
+});
+
+describe('hardening, round two', () => {
+  /** Default settings: no METRICS_TOKEN. */
+  let plain: TestAnalytics;
+  beforeAll(async () => {
+    plain = await startTestAnalytics([ARTICLE], START);
+  });
+  afterAll(() => plain?.close());
+
+  const INVISIBLE = [
+    '\u200b',
+    '\u200c',
+    '\u200d',
+    '\u200e',
+    '\u200f',
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\ufeff',
+    '\ud800',
+    '\udfff',
+  ];
+  const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}`;
+
+  it.each(INVISIBLE.map((char) => [codePoint(char), char]))(
+    'refuses %s in a URL or a referrer with 400 naming the field, writing nothing',
+    async (_name, char) => {
+      const path = prefix();
+      const inUrl = await post(plain, view(`https://${SITE_HOST}${path}a${char}b`));
+      expect([inUrl.status, inUrl.body.field]).toEqual([400, 'url']);
+      const inReferrer = await post(plain, {
+        events: [view(`https://${SITE_HOST}${path}c`, { referrer: `https://ref.example/${char}x` })],
+      });
+      expect([inReferrer.status, inReferrer.body.field]).toEqual([400, 'events[0].referrer']);
+      expect(inReferrer.body.error).toEqual(expect.any(String));
+      expect(await storedViews(plain, path)).toBe(0);
+    },
+  );
+
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'android-app://x/',
+    'not_a_url',
+    '//evil.example/',
+    'ftp://a.b/',
+  ])('refuses the referrer %s: referrers are http(s) URLs, app referrers or empty', async (referrer) => {
+    const path = prefix();
+    const answer = await post(plain, view(`https://${SITE_HOST}${path}`, { referrer }));
+    expect([answer.status, answer.body.field]).toEqual([400, 'referrer']);
+    expect(await storedViews(plain, path)).toBe(0);
+    const fine = await post(plain, view(`https://${SITE_HOST}${path}ok`, { referrer: '' }));
+    expect(fine.status).toBe(202);
+  });
+
+  it('counts every refusal at /metrics by reason, those Fastify and Node raise before the route too', async () => {
+    const before = await rejected(plain);
+    const raw = async (headers: Record<string, string>, body: string | Buffer) =>
+      (await fetch(plain.collectUrl, { method: 'POST', headers, body })).status;
+    const ok = JSON.stringify(view(`https://${SITE_HOST}${prefix()}`));
+    const bomb = gzipSync(Buffer.alloc(1_000_000, ' '));
+    const statuses = [
+      await raw({ 'content-type': 'text/plain' }, `[${ok},${JSON.stringify('x'.repeat(9000))}]`),
+      await raw({ 'content-type': 'application/xml' }, ok),
+      await raw({ 'content-type': 'text/plain', 'content-encoding': 'gzip' }, bomb),
+      await raw({ 'content-type': 'text/plain', 'x-padding': 'x'.repeat(20_000) }, ok),
+      await raw({ 'content-type': 'text/plain' }, '{"type":'),
+    ];
+    expect(statuses).toEqual([413, 415, 415, 431, 400]);
+    const after = await rejected(plain);
+    const grew = (reason: string) => (after[reason] ?? 0) - (before[reason] ?? 0);
+    expect({
+      body_too_large: grew('body_too_large'),
+      unsupported_media_type: grew('unsupported_media_type'),
+      unsupported_encoding: grew('unsupported_encoding'),
+      header_too_large: grew('header_too_large'),
+      invalid: grew('invalid'),
+    }).toEqual({
+      body_too_large: 1,
+      unsupported_media_type: 1,
+      unsupported_encoding: 1,
+      header_too_large: 1,
+      invalid: 1,
+    });
+  });
+
+  it('answers /metrics without a token only to loopback clients, never to a proxied public one', async () => {
+    const base = plain.collectUrl.replace(/\/collect$/, '');
+    const local = await fetch(`${base}/metrics`);
+    expect(local.status).toBe(200);
+    const proxied = await fetch(`${base}/metrics`, { headers: { 'x-forwarded-for': '85.132.1.1' } });
+    expect(proxied.status).toBe(403);
+    expect(await proxied.json()).toEqual({ error: expect.any(String) });
+  });
+
+  it('refuses a METRICS_TOKEN shorter than 32 characters', () => {
+    expect(() => loadAnalyticsConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+});
+
+describe('a collector with METRICS_TOKEN', () => {
+  let hardened: TestAnalytics;
+  beforeAll(async () => {
+    hardened = await startTestAnalytics([ARTICLE], START, { METRICS_TOKEN });
+  });
+  afterAll(() => hardened?.close());
+
+  it('answers /metrics only with METRICS_TOKEN when it is set, from loopback too', async () => {
+    const metrics = hardened.collectUrl.replace(/\/collect$/, '/metrics');
+    const answers = [
+      await fetch(metrics),
+      await fetch(metrics, { headers: { authorization: `Bearer ${METRICS_TOKEN.slice(0, -1)}x` } }),
+      await fetch(metrics, { headers: { authorization: METRICS_TOKEN } }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401]);
+    expect(await answers[0]?.json()).toEqual({ error: expect.any(String) });
+    const good = await fetch(metrics, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(good.status).toBe(200);
+    expect(await good.json()).toHaveProperty('rejected');
+  });
+});
+
+describe('a collector whose content subgraph does not answer', () => {
+  let orphaned: TestAnalytics;
+  let content: Server;
+  beforeAll(async () => {
+    // Accepts connections and never answers: the article lookup times out, as on a starved machine.
+    content = createServer(() => {});
+    content.listen(0, '127.0.0.1');
+    await once(content, 'listening');
+    const { port } = content.address() as AddressInfo;
+    orphaned = await startTestAnalytics(
+      [],
+      START,
+      { CONTENT_URL: `http://127.0.0.1:${port}/graphql` },
+      { contentSubgraph: true },
+    );
+  });
+  afterAll(async () => {
+    await orphaned?.close();
+    content?.closeAllConnections();
+    content?.close();
+  });
+
+  it('answers 503 with Retry-After and a JSON reason, never 500, counts it, and writes nothing', async () => {
+    const path = prefix();
+    const before = (await rejected(orphaned)).articles_unavailable ?? 0;
+    const answer = await post(orphaned, view(`https://${SITE_HOST}${path}`));
+    expect(answer.status).toBe(503);
+    expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(answer.body).toEqual({ error: expect.any(String) });
+    expect((await rejected(orphaned)).articles_unavailable).toBe(before + 1);
+    expect(await storedViews(orphaned, path)).toBe(0);
   });
 });

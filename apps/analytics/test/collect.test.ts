@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,5 +139,56 @@ describe('POST /collect limits', () => {
     };
     expect(metrics.accepted.views).toBe(counted.accepted);
     expect(metrics.rejected.rate_limited).toBe(counted.limited);
+  });
+});
+
+describe('the tracking snippet', () => {
+  const snippetFile = () => readFile(new URL('../snippet/byline.min.js', import.meta.url));
+
+  it('is served compressed as the client asks, with an ETag, long caching and CORS for SRI', async () => {
+    const file = await snippetFile();
+    const answers = await Promise.all(
+      ['br', 'gzip', 'gzip, deflate, br', 'identity', 'br;q=0, gzip'].map((accept) =>
+        fetch(`${base}/byline.min.js`, { headers: { 'accept-encoding': accept } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.headers.get('content-encoding'))).toEqual(['br', 'gzip', 'br', null, 'gzip']);
+    for (const answer of answers) {
+      // fetch decompresses: every variant is the file itself.
+      expect(Buffer.from(await answer.arrayBuffer()).equals(file)).toBe(true);
+      expect(answer.headers.get('vary')).toContain('accept-encoding');
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(Number(/max-age=(\d+)/.exec(answer.headers.get('cache-control') ?? '')?.[1])).toBeGreaterThanOrEqual(
+        86_400,
+      );
+    }
+    const raw = await new Promise<{ length: number; encoding?: string }>((resolve, reject) => {
+      const url = new URL(`${base}/byline.min.js`);
+      request(
+        { host: url.hostname, port: url.port, path: url.pathname, headers: { 'accept-encoding': 'br' } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({ length: Buffer.concat(chunks).length, encoding: response.headers['content-encoding'] }),
+          );
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(raw.encoding).toBe('br');
+    expect(raw.length).toBeLessThan(file.length * 0.7);
+    const etag = answers[0]?.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${base}/byline.min.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('matches the integrity hash documented for the embed tag', async () => {
+    const readme = await readFile(new URL('../snippet/README.md', import.meta.url), 'utf8');
+    const documented = /integrity="(sha384-[A-Za-z0-9+/=]+)"/.exec(readme)?.[1];
+    const served = Buffer.from(await (await fetch(`${base}/byline.min.js`)).arrayBuffer());
+    expect(documented).toBe(`sha384-${createHash('sha384').update(served).digest('base64')}`);
   });
 });

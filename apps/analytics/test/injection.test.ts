@@ -23,6 +23,11 @@ const CASES = INJECTIONS.map((text, i) => ({ text, i }));
 
 /** What the payload rules refuse in URL fields: browsers percent-encode these. */
 const hasSpaceOrControl = (text: string) => /[\s\p{Cc}]/u.test(text);
+/** What the payload rules refuse as a referrer: the above, invisible characters, or no http(s) or app URL. */
+const refusedReferrer = (text: string) =>
+  hasSpaceOrControl(text) ||
+  /[\p{Cs}\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u.test(text) ||
+  !(text === '' || /^(https?:\/\/[^/]|android-app:\/\/[a-z]\w*(\.[a-z]\w*)+\/?$)/i.test(text));
 /** How the collector keeps a UTM value: trimmed, lower-cased, at most 100 characters. */
 const utmValue = (text: string) => text.trim().toLowerCase().slice(0, 100);
 /** How a host or source name is compared: lower-case, without a trailing dot or a leading `www.`. */
@@ -109,7 +114,7 @@ describe('injection strings in event fields, through POST /collect', () => {
   it.each(CASES)('a raw referrer $text: accepted, or refused naming referrer', async ({ text, i }) => {
     const url = `https://${SITE_HOST}/inj/${i}/referrer`;
     const answer = await collect({ url, referrer: text });
-    if (hasSpaceOrControl(text)) {
+    if (refusedReferrer(text)) {
       expect(answer).toEqual({ status: 400, body: { error: expect.any(String), field: 'referrer' } });
     } else {
       expect(answer).toEqual({ status: 202, body: { accepted: 1, dropped: 0 } });
@@ -273,7 +278,7 @@ describe('injection strings in every string argument of the graph', () => {
       'input.network',
     );
     const referred = await analytics.graphql(view, { input: { articleId: '2', url, referrer: text, reader: READER } });
-    if (hasSpaceOrControl(text)) expectCleanRefusal(referred, text, 'input.referrer');
+    if (refusedReferrer(text)) expectCleanRefusal(referred, text, 'input.referrer');
     else expect(referred, text).toEqual({ data: { recordView: { accepted: 1, dropped: 0 } } });
     // The reader is used for the visitor id, geo and device, never stored as given: any text will do
     // (a user agent unlike any browser's counts as a bot's, and is dropped).

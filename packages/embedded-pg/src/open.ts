@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './index.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './server.js';
 
 export interface OpenDatabaseOptions {
   /** A PostgreSQL server's URL; undefined starts an embedded one. */

@@ -6,7 +6,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * its POSTs are refused with 403 before anything is read, since CORS alone does not
  * stop a simple text/plain POST. Requests without `Origin` (servers, curl) pass.
  */
-export function collectCors(scope: FastifyInstance, allows: (origin: string) => boolean, onRefused: () => void): void {
+export function collectCors(
+  scope: FastifyInstance,
+  allows: (origin: string) => boolean,
+  onRefused: (request: FastifyRequest) => void,
+): void {
   const allowedOrigin = (request: FastifyRequest) => {
     const origin = request.headers.origin;
     return origin !== undefined && allows(origin) ? origin : undefined;
@@ -16,7 +20,7 @@ export function collectCors(scope: FastifyInstance, allows: (origin: string) => 
     const origin = allowedOrigin(request);
     if (origin) reply.header('access-control-allow-origin', origin);
     else if (request.headers.origin !== undefined && request.method === 'POST') {
-      onRefused();
+      onRefused(request);
       return reply.status(403).send({ error: 'this origin may not send events here', field: 'origin' });
     }
   });

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { clientIp } from '@byline/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ArticlesUnavailableError } from './articles.js';
 import { collectCors } from './collect-cors.js';
 import { countryFromHeader } from './enrich/geo.js';
 import { type Ingest, IngestError, type Reader } from './ingest.js';
+import { metricsAccess } from './metrics-access.js';
 import { parsePayload } from './payload.js';
 import { SpoolFullError } from './pipeline.js';
 import { createRateLimit } from './rate-limit.js';
+import { countRefusals } from './refusals.js';
 import { createSites, eventsPerSite } from './site.js';
+import { snippetRoute } from './snippet.route.js';
 
 export interface CollectOptions {
   ingest: Ingest;
@@ -22,10 +24,9 @@ export interface CollectOptions {
   siteHosts: string[];
   /** Browser origins allowed; empty: http(s) pages of the sites; `*`: any. */
   corsOrigins: string[];
+  /** METRICS_TOKEN: `/metrics` needs it as a bearer token; unset: loopback clients only. */
+  metricsToken: string | undefined;
 }
-
-/** The tracking snippet, served beside the collector so `data-endpoint` can be left out (src/ and dist/ alike). */
-const SNIPPET = fileURLToPath(new URL('../../snippet/byline.min.js', import.meta.url));
 
 /** Largest beacon accepted: a batch of 100 small events fits. */
 const COLLECT_BODY_LIMIT = 8 * 1024;
@@ -67,7 +68,10 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
   const sites = createSites(options.siteHosts);
   const metrics = options.ingest.pipeline.metrics;
   await app.register(async (scope) => {
-    collectCors(scope, originCheck(options, sites.isSiteOrigin), () => metrics.reject('foreign_origin'));
+    const refusals = countRefusals(app, scope, metrics);
+    collectCors(scope, originCheck(options, sites.isSiteOrigin), (request) =>
+      refusals.refuse(request, 'foreign_origin'),
+    );
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(['text/plain', 'application/json'], { parseAs: 'string' }, (_request, body, done) =>
       done(null, body),
@@ -76,22 +80,22 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
       const reader = readerOf(request, options);
       const wait = perIp.retryAfter(reader.ip);
       if (wait > 0) {
-        metrics.reject('rate_limited');
+        refusals.refuse(request, 'rate_limited');
         return reply.status(429).header('retry-after', String(wait)).send({ error: 'too many requests' });
       }
       const parsed = parsePayload(typeof request.body === 'string' ? request.body : '');
       if (!parsed.ok) {
-        metrics.reject('invalid');
+        refusals.refuse(request, 'invalid');
         return reply.status(400).send({ error: parsed.reason, field: parsed.field });
       }
       const bySite = eventsPerSite(sites, parsed.pages, parsed.form);
       if (!bySite.ok) {
-        metrics.reject('foreign_host');
+        refusals.refuse(request, 'foreign_host');
         return reply.status(403).send({ error: `${bySite.field}: ${bySite.message}`, field: bySite.field });
       }
       const siteWait = perSite.take(bySite.events);
       if (siteWait > 0) {
-        metrics.reject('site_rate_limited', parsed.events.length);
+        refusals.refuse(request, 'site_rate_limited', parsed.events.length);
         return reply
           .status(429)
           .header('retry-after', String(siteWait))
@@ -101,6 +105,13 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
         const result = await options.ingest.record(parsed, reader);
         return reply.status(202).send(result);
       } catch (error) {
+        if (error instanceof ArticlesUnavailableError) {
+          request.log.warn(error.message);
+          refusals.refuse(request, 'articles_unavailable');
+          return reply.status(503).header('retry-after', '5').send({ error: 'busy: try again in a few seconds' });
+        }
+        // Ingest and the spool count their own refusals.
+        refusals.counted(request);
         if (error instanceof IngestError) return reply.status(400).send({ error: error.message, field: error.field });
         if (error instanceof SpoolFullError) {
           return reply
@@ -112,12 +123,8 @@ export async function collectRoute(app: FastifyInstance, options: CollectOptions
       }
     });
   });
-  app.get('/metrics', async () => options.ingest.pipeline.metrics.snapshot());
-  const snippet = await readFile(SNIPPET, 'utf8');
-  app.get('/byline.min.js', async (_request, reply) =>
-    reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .send(snippet),
+  app.get('/metrics', { onRequest: metricsAccess(options.metricsToken, options.trustedProxyHeader) }, async () =>
+    metrics.snapshot(),
   );
+  await snippetRoute(app);
 }

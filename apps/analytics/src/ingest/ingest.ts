@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { ArticleLookup } from './articles.js';
+import { type Credit, createEngagedViews, type EngagedViews } from './engaged-views.js';
 import { arrivalOf, siteHostsOf } from './enrich/channel.js';
 import { type AgentFacts, describeAgent } from './enrich/device.js';
 import { isSpamHost } from './enrich/referrer-spam.js';
@@ -87,6 +88,7 @@ function toRecord(
   time: number,
   agent: AgentFacts,
   siteHosts: readonly string[],
+  credit: Credit,
 ): EventRecord {
   const event_id = event.id ?? randomUUID();
   const { article_id, section_id, edition, author_ids } = article;
@@ -149,8 +151,8 @@ function toRecord(
           visitor_id,
           country,
           region,
-          engaged_seconds: event.engagedSeconds,
-          previous_seconds: event.previousSeconds,
+          engaged_seconds: credit.engaged,
+          previous_seconds: credit.previous,
           scroll_depth: event.scrollDepth,
         },
       };
@@ -169,9 +171,51 @@ function withoutSpam({ events, pages }: Payload): Candidate[] {
   return kept;
 }
 
+const NO_CREDIT: Credit = { previous: 0, engaged: 0 };
+
+/**
+ * The rows of events about to be spooled: views are remembered, heartbeats credited
+ * with their new, capped seconds; heartbeats of unknown views (`orphans`) or with
+ * nothing new (`stale`, a replay) are left out. Synchronous, so two requests never
+ * credit the same seconds; `undo` takes it all back when spooling fails.
+ */
+function credited(
+  engaged: EngagedViews,
+  kept: Candidate[],
+  rowOf: (candidate: Candidate, credit: Credit) => EventRecord,
+  time: number,
+) {
+  const records: EventRecord[] = [];
+  const undos: (() => void)[] = [];
+  const dropped = { orphan_heartbeat: 0, stale_heartbeat: 0 };
+  for (const candidate of kept) {
+    const { event } = candidate;
+    if (event.type === 'engagement') {
+      const result = engaged.credit(event.viewId, event.articleId, event.engagedSeconds, time);
+      if (typeof result === 'string') {
+        dropped[`${result}_heartbeat`] += 1;
+        continue;
+      }
+      undos.push(result.undo);
+      records.push(rowOf(candidate, result.credit));
+      continue;
+    }
+    if (event.type === 'view' && event.id) undos.push(engaged.view(event.id, event.articleId, time));
+    records.push(rowOf(candidate, NO_CREDIT));
+  }
+  return {
+    records,
+    dropped,
+    undo: () => {
+      for (const undo of undos.reverse()) undo();
+    },
+  };
+}
+
 export function createIngest(deps: IngestDependencies): Ingest {
   const now = deps.now ?? (() => new Date());
   const seenIds = createSeenIds();
+  const engagedViews = createEngagedViews();
   const siteHosts = siteHostsOf(deps.siteHosts);
 
   /** Checks every event's article, then spools those not seen before; returns how many were. */
@@ -198,18 +242,25 @@ export function createIngest(deps: IngestDependencies): Ingest {
       region: place.region,
     };
     const time = at.getTime();
-    // Every article is known: checked above.
-    const records = fresh.map((i) =>
-      toRecord(all[i] as Candidate, known[i] as ArticleFacts, who, time, agent, siteHosts),
+    const facts = new Map(all.map((candidate, i) => [candidate, known[i] as ArticleFacts]));
+    const { records, dropped, undo } = credited(
+      engagedViews,
+      fresh.map((i) => all[i] as Candidate),
+      // Every article is known: checked above.
+      (candidate, credit) =>
+        toRecord(candidate, facts.get(candidate) as ArticleFacts, who, time, agent, siteHosts, credit),
+      time,
     );
     try {
-      await deps.pipeline.accept(records);
+      if (records.length > 0) await deps.pipeline.accept(records);
     } catch (error) {
+      undo();
       seenIds.release(claimed);
       if (error instanceof SpoolFullError) deps.pipeline.metrics.reject('spool_full');
       throw error;
     }
-    return fresh.length;
+    for (const [reason, count] of Object.entries(dropped)) if (count > 0) deps.pipeline.metrics.reject(reason, count);
+    return records.length;
   }
 
   return {

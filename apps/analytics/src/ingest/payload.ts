@@ -7,8 +7,10 @@ const MAX_URL_LENGTH = 2000;
 const MAX_SECONDS = 86_400;
 const MAX_SCROLL = 100;
 
-// Browsers send location.href already percent-encoded, so whitespace and control characters mean tampering.
+// Browsers send location.href already percent-encoded, so whitespace and control characters mean tampering;
+// so do zero-width and bidi controls (a URL that reads differently from what it is) and lone surrogates.
 const NO_CONTROL = /^[^\s\p{Cc}]*$/u;
+const INVISIBLE = /[\p{Cs}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 // RFC 9562 UUIDs of any version, and the nil and max UUIDs.
 const UUID =
   /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
@@ -18,6 +20,7 @@ const EVENT_COUNT = `expected 1 to ${MAX_EVENTS} events`;
 const NOT_A_STRING = 'expected a string';
 const NOT_A_UUID = 'expected a UUID';
 const TOO_LONG = `longer than ${MAX_URL_LENGTH} characters`;
+const NOT_HTTP = 'expected an absolute http(s) URL';
 
 export interface ViewEvent {
   type: 'view';
@@ -159,7 +162,7 @@ function checkView(input: Record<string, unknown>, page: URL | string): ViewEven
   const issue =
     field('articleId', articleIdError(articleId)) ??
     field('url', typeof page === 'string' ? page : undefined) ??
-    field('referrer', referrer === undefined ? undefined : textError(referrer)) ??
+    field('referrer', referrer === undefined ? undefined : referrerError(referrer)) ??
     field('id', optionalUuidError(id)) ??
     unknownKey(input, VIEW_KEYS);
   if (issue) return issue;
@@ -248,16 +251,36 @@ function articleIdError(value: unknown): string | undefined {
 function textError(value: unknown): string | undefined {
   if (typeof value !== 'string') return NOT_A_STRING;
   if (value.length > MAX_URL_LENGTH) return TOO_LONG;
-  return NO_CONTROL.test(value) ? undefined : 'contains whitespace or control characters';
+  if (!NO_CONTROL.test(value)) return 'contains whitespace or control characters';
+  return INVISIBLE.test(value) ? 'contains zero-width or bidi characters, or a lone surrogate' : undefined;
+}
+
+function httpUrl(value: string): URL | null {
+  const url = URL.parse(value);
+  return url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' ? url : null;
 }
 
 /** The parsed page URL, or why it is refused. */
 function pageOf(value: unknown): URL | string {
   const error = textError(value);
   if (error !== undefined) return error;
-  const url = URL.parse(value as string);
-  const http = url !== null && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  return http ? url : 'expected an absolute http(s) URL';
+  return httpUrl(value as string) ?? NOT_HTTP;
+}
+
+/**
+ * `document.referrer`: an http(s) URL, an Android app's `android-app://<package>/` (channels
+ * know the apps' packages), or '' when the page was opened directly. Never `javascript:` and the like.
+ */
+function referrerError(value: unknown): string | undefined {
+  const error = textError(value);
+  if (error !== undefined || value === '') return error;
+  if (httpUrl(value as string) || isAppReferrer(value as string)) return undefined;
+  return `${NOT_HTTP}, an android-app:// referrer, or empty`;
+}
+
+function isAppReferrer(value: string): boolean {
+  const url = URL.parse(value);
+  return url !== null && url.protocol === 'android-app:' && /^[a-z][\w]*(\.[a-z][\w]*)+$/i.test(url.hostname);
 }
 
 function isUuid(value: unknown): boolean {

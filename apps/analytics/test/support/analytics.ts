@@ -36,6 +36,8 @@ export async function startTestAnalytics(
   articles: ArticleFacts[],
   start: number,
   env: Record<string, string> = {},
+  /** Ask the content subgraph at CONTENT_URL for article facts instead of `articles`. */
+  options: { contentSubgraph?: boolean } = {},
 ): Promise<TestAnalytics> {
   const folder = await mkdtemp(join(tmpdir(), 'byline-analytics-'));
   const clock = { now: start };
@@ -53,7 +55,7 @@ export async function startTestAnalytics(
     ...env,
   });
   const service = await startAnalyticsService(config, {
-    articles: async (id) => catalogue.get(id) ?? null,
+    ...(options.contentSubgraph ? {} : { articles: async (id: string) => catalogue.get(id) ?? null }),
     now: () => new Date(clock.now),
   });
   const base = service.url.replace(/\/graphql$/, '');

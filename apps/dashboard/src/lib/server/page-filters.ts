@@ -4,7 +4,7 @@ import { toReadershipFilter } from '$lib/filters/readership-filter';
 import { refusal } from './access';
 import { newsroomTimeZone } from './config';
 import { FORBIDDEN_MESSAGE } from './gateway';
-import { sectionIdOf } from './sections';
+import { sectionIdOf } from './section-ids';
 
 /**
  * A readership page's filters, read from the URL rather than awaited from

@@ -1,6 +1,6 @@
-import { loadLive } from '$lib/server/live';
 import { pageFilters } from '$lib/server/page-filters';
 import type { PageServerLoad } from './$types';
+import { loadLive } from './load-live.server';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { readershipFilter, filters } = await pageFilters(url, locals);

@@ -2,8 +2,8 @@ import { periodOf } from '$lib/filters/period';
 import { SectionsDocument } from '$lib/graphql/generated';
 import { gql } from '$lib/server/gateway';
 import { pageFilters } from '$lib/server/page-filters';
-import { shapeSections } from '$lib/shaping/sections';
 import type { PageServerLoad } from './$types';
+import { shapeSections } from './section-rows';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { filters, readershipFilter, sectionId } = await pageFilters(url, locals);

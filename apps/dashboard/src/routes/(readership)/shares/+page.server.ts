@@ -1,11 +1,11 @@
 import { bucketSpans, bucketStarts, resolveSpan, shareIntervalFor, spanInput, toRangeInput } from '$lib/filters/range';
 import { SharesDocument, SharesInBucketDocument } from '$lib/graphql/generated';
 import { gql } from '$lib/server/gateway';
-import { mapLimit } from '$lib/server/map-limit';
 import { pageFilters } from '$lib/server/page-filters';
-import { totalAmplification } from '$lib/shaping/amplification';
-import { toStacks } from '$lib/shaping/stacks';
 import type { PageServerLoad } from './$types';
+import { totalAmplification } from './amplification';
+import { mapLimit } from './map-limit';
+import { toStacks } from './stacks';
 
 /** Requests at once for the per-bucket share counts. */
 const PARALLEL = 4;

@@ -2,8 +2,8 @@ import { json } from '@sveltejs/kit';
 import { parseFilters } from '$lib/filters/filters';
 import { toReadershipFilter } from '$lib/filters/readership-filter';
 import { newsroomTimeZone } from '$lib/server/config';
-import { loadLive } from '$lib/server/live';
-import { sectionIdOf } from '$lib/server/sections';
+import { sectionIdOf } from '$lib/server/section-ids';
+import { loadLive } from '../load-live.server';
 import type { RequestHandler } from './$types';
 
 /** What the live page polls: the same filters as the page's own query string. */

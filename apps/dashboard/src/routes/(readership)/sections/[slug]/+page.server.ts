@@ -3,7 +3,7 @@ import { periodOf } from '$lib/filters/period';
 import { SectionDetailDocument } from '$lib/graphql/generated';
 import { gql } from '$lib/server/gateway';
 import { pageFilters } from '$lib/server/page-filters';
-import { sectionIdOf } from '$lib/server/sections';
+import { sectionIdOf } from '$lib/server/section-ids';
 import { fillSeries } from '$lib/shaping/series';
 import type { PageServerLoad } from './$types';
 

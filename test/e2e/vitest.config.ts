@@ -1,0 +1,3 @@
+import { stackTier } from '../../vitest.shared.js';
+
+export default stackTier('e2e');
