@@ -281,24 +281,29 @@ describe('the subgraphs', () => {
     analytics: stack.analytics.url,
     accounts: stack.accounts.url,
   });
-  const callers: [string, Record<string, string>][] = [
-    ['no signature', {}],
+  const another = (name: string) => (name === 'content' ? 'analytics' : 'content');
+  const callers: [string, (subgraph: string) => Record<string, string>][] = [
+    ['no signature', () => ({})],
     [
       'a signature made with another secret',
-      { [IDENTITY_HEADER]: signIdentity({ sub: 'user:1', role: 'admin' }, 'x'.repeat(40)) },
+      (name) => ({ [IDENTITY_HEADER]: signIdentity({ sub: 'user:1', role: 'admin' }, 'x'.repeat(40), name) }),
     ],
     [
       'a tampered identity',
-      { [IDENTITY_HEADER]: tamper(signIdentity({ sub: 'user:1', role: 'viewer' }, STACK_SECRET)) },
+      (name) => ({ [IDENTITY_HEADER]: tamper(signIdentity({ sub: 'user:1', role: 'viewer' }, STACK_SECRET, name)) }),
+    ],
+    [
+      'an identity signed for another subgraph (a replay)',
+      (name) => ({ [IDENTITY_HEADER]: signIdentity({ sub: 'user:1', role: 'admin' }, STACK_SECRET, another(name)) }),
     ],
   ];
 
-  for (const [what, headers] of callers) {
+  for (const [what, headersFor] of callers) {
     it(`refuse a direct call with ${what} with a 401`, async () => {
       for (const [name, url] of Object.entries(subgraphs())) {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: { 'content-type': 'application/json', ...headersFor(name) },
           body: JSON.stringify({ query: '{ __typename }' }),
         });
         expect({ name, status: response.status }).toEqual({ name, status: 401 });
@@ -310,7 +315,7 @@ describe('the subgraphs', () => {
     for (const [name, url] of Object.entries(subgraphs())) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', STACK_SECRET) },
+        headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', STACK_SECRET, name) },
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect({ name, status: response.status }).toEqual({ name, status: 200 });

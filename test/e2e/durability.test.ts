@@ -55,7 +55,7 @@ it('keeps every acknowledged event when the collector is killed with SIGKILL, an
   // Readership is for the newsroom: ask as an analyst, signed as the gateway would.
   const headers = {
     'content-type': 'application/json',
-    [IDENTITY_HEADER]: signIdentity({ sub: 'user:durability', role: 'analyst' }, STACK_SECRET),
+    [IDENTITY_HEADER]: signIdentity({ sub: 'user:durability', role: 'analyst' }, STACK_SECRET, 'analytics'),
   };
   const range = `{ from: "${new Date(Date.now() - 3_600_000).toISOString()}", to: "${new Date(Date.now() + 3_600_000).toISOString()}" }`;
   const COUNT = `{ readership(by: [], range: ${range}) { views } }`;

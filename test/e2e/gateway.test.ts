@@ -115,6 +115,35 @@ describe('who is asking', () => {
   });
 });
 
+describe('recording through the gateway', () => {
+  it('counts a view recorded without `reader` once, as the caller the gateway saw', async () => {
+    const [row] = await stack.content.db.query(
+      `SELECT id::text AS id, slug FROM articles WHERE edition = 'en' AND status = 'published' ORDER BY id DESC LIMIT 1`,
+    );
+    const stored = async () => {
+      await stack.analytics.flush();
+      const result = await stack.analytics.store.client.query({
+        query: 'SELECT count() AS n FROM views WHERE article_id = {id:UInt64}',
+        query_params: { id: row.id },
+        format: 'JSONEachRow',
+      });
+      const [counted] = await result.json<{ n: string }>();
+      return Number(counted?.n ?? 0);
+    };
+    const before = await stored();
+    const { body } = await stack.query<{ recordView: { accepted: number; dropped: number } }>(
+      'mutation($input: RecordViewInput!) { recordView(input: $input) { accepted dropped } }',
+      { input: { articleId: row.id, url: `https://byline.example/en/${row.slug}` } },
+      {
+        token: await stack.tokenFor('viewer'),
+        headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0' },
+      },
+    );
+    expect(body).toEqual({ data: { recordView: { accepted: 1, dropped: 0 } } });
+    expect((await stored()) - before).toBe(1);
+  });
+});
+
 describe('when the content subgraph goes away', () => {
   it('reports not ready and answers queries with a clean error', async () => {
     await stack.content.close();

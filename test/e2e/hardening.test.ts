@@ -24,6 +24,7 @@ interface Answer {
 let stack: Stack;
 let production: RunningService;
 let required: RunningService;
+let anonymous: RunningService;
 let dir: string;
 let articlePage: string;
 /** A content-only listed operation: it runs without a role. */
@@ -38,6 +39,7 @@ function gatewayWith(env: Record<string, string>) {
       GATEWAY_PORT: '0',
       CONTENT_URL: stack.content.url,
       ANALYTICS_URL: stack.analytics.url,
+      ACCOUNTS_URL: stack.accounts.url,
       LOG_LEVEL: 'silent',
       INTERNAL_SECRET: STACK_SECRET,
       ...env,
@@ -65,6 +67,7 @@ beforeAll(async () => {
   );
   production = await gatewayWith({ NODE_ENV: 'production' });
   required = await gatewayWith({ TRUSTED_DOCUMENTS: 'required', TRUSTED_DOCUMENTS_PATHS: manifest });
+  anonymous = await gatewayWith({ TRUSTED_DOCUMENTS: 'anonymous', TRUSTED_DOCUMENTS_PATHS: manifest });
   [article] = await stack.content.db.query(
     `SELECT id::text AS id, slug, title FROM articles WHERE edition = 'en' AND status = 'published' ORDER BY id LIMIT 1`,
   );
@@ -73,12 +76,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await production?.close();
   await required?.close();
+  await anonymous?.close();
   await stack?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function send(request: Omit<HostileRequest, 'name' | 'status' | 'message' | 'code'>): Promise<Answer> {
-  const gateway = { development: stack.gateway, production, required }[request.gateway ?? 'development'];
+  const gateway = { development: stack.gateway, production, required, anonymous }[request.gateway ?? 'development'];
   const url = new URL(gateway.url);
   for (const [key, value] of Object.entries(request.search ?? {})) url.searchParams.set(key, value);
   const response = await fetch(url, {
@@ -119,6 +123,63 @@ describe('hostile operations at the gateway', () => {
       expect(body.data ?? undefined).toBeUndefined();
       expect(JSON.stringify(body)).not.toMatch(/stacktrace|\n\s+at /);
       expect(subgraphCalls()).toEqual(before);
+    },
+  );
+});
+
+/** A misspelling in each place graphql-js would suggest a name for. */
+const misspellings: [string, { query: string; variables?: Record<string, unknown> }][] = [
+  ['a field', { query: '{ edtions }' }],
+  ['an argument', { query: '{ articles(frist: 1) { edges { cursor } } }' }],
+  ['an input field in a literal', { query: '{ articles(filter: { sectoin: "world" }) { edges { cursor } } }' }],
+  [
+    'an input field in a variable',
+    {
+      query: 'query($range: RangeInput) { readership(by: [SECTION], range: $range) { views } }',
+      variables: { range: { prest: 'LAST_7_DAYS' } },
+    },
+  ],
+  ['an enum value in a literal', { query: '{ readership(by: [SECTOIN]) { views } }' }],
+  [
+    'an enum value in a variable',
+    { query: 'query($by: [Dimension!]!) { readership(by: $by) { views } }', variables: { by: ['SECTOIN'] } },
+  ],
+  ['a type name in a fragment', { query: '{ article(id: "1") { ... on Artcle { id } } }' }],
+];
+
+describe('misspellings', () => {
+  it.each(misspellings)('in %s get no suggestion in production', async (_where, body) => {
+    const answer = await send({ gateway: 'production', body });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(answer.body)).not.toMatch(/Did you mean/);
+  });
+
+  it.each(misspellings)('in %s are suggested a name in development', async (_where, body) => {
+    const answer = await send({ body });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toMatch(/Did you mean/);
+  });
+});
+
+describe('failures behind the gateway', () => {
+  const internals = /127\.0\.0\.1|localhost|:\d{4,5}\/|"response"|"url"|stacktrace|\n\s+at |FST_|fastify/i;
+
+  it.each(['development', 'production'] as const)(
+    'come back masked, with a code and no address or subgraph body (%s)',
+    async (gateway) => {
+      // A body over the accounts service's 64 KiB limit but under the gateway's 256 KiB: accounts refuses it.
+      const { status, body } = await send({
+        gateway,
+        body: {
+          query:
+            'mutation($password: String!) { login(email: "nobody@byline.example", password: $password) { token } }',
+          variables: { password: 'p'.repeat(100_000) },
+        },
+      });
+      expect(status).toBeLessThan(500);
+      expect(body.errors?.[0]?.extensions?.code).toMatch(/^[A-Z_]+$/);
+      expect(JSON.stringify(body)).not.toMatch(internals);
     },
   );
 });
@@ -229,6 +290,19 @@ describe('trusted documents', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(body).toEqual({ data: expected() });
+  });
+
+  it('runs listed documents from anonymous callers, and any document from signed-in ones, when required from anonymous callers', async () => {
+    const listed = await send({ gateway: 'anonymous', body: { query: articleTitle, variables: variables() } });
+    expect(listed.body).toEqual({ data: expected() });
+    const token = await stack.tokenFor('viewer');
+    const unlisted = await send({
+      gateway: 'anonymous',
+      body: { query: '{ editions }' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
+    expect(unlisted.status).toBe(200);
+    expect(unlisted.body.data).toEqual({ editions: expect.arrayContaining(['en']) });
   });
 
   it('runs the full text of a listed document when documents are required', async () => {

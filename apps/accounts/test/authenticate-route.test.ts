@@ -21,12 +21,20 @@ describe('POST /authenticate', () => {
 
   const strangers: [string, Record<string, string>][] = [
     ['no identity', {}],
-    ['a forged signature', serviceHeaders('gateway', 'another-secret-of-at-least-32-chars!!')],
-    ['another service', serviceHeaders('analytics', SECRET)],
-    ['a user identity', { [IDENTITY_HEADER]: signIdentity({ sub: 'user:1', role: 'admin' }, SECRET) }],
+    ['a forged signature', serviceHeaders('gateway', 'another-secret-of-at-least-32-chars!!', 'accounts')],
+    ['another service', serviceHeaders('analytics', SECRET, 'accounts')],
+    ['the gateway, signed for another service', serviceHeaders('gateway', SECRET, 'content')],
+    ['a user identity', { [IDENTITY_HEADER]: signIdentity({ sub: 'user:1', role: 'admin' }, SECRET, 'accounts') }],
     [
       'an expired signature',
-      { [IDENTITY_HEADER]: signIdentity({ sub: 'service:gateway', role: null }, SECRET, Date.now() - 120_000) },
+      {
+        [IDENTITY_HEADER]: signIdentity(
+          { sub: 'service:gateway', role: null },
+          SECRET,
+          'accounts',
+          Date.now() - 120_000,
+        ),
+      },
     ],
   ];
   for (const [who, headers] of strangers) {
@@ -49,7 +57,7 @@ describe('POST /authenticate', () => {
     for (const body of [JSON.stringify({ token: 'x'.repeat(8192) }), '{"token": ']) {
       const response = await fetch(`${base}/authenticate`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', SECRET) },
+        headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', SECRET, 'accounts') },
         body,
       });
       expect(response.status).toBeGreaterThanOrEqual(400);

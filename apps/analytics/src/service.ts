@@ -36,7 +36,7 @@ export async function startAnalyticsService(
   const now = overrides.now ?? (() => new Date());
   const log = createLogger(config.LOG_LEVEL);
   const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
-  const contentHeaders = () => serviceHeaders('analytics', secret);
+  const contentHeaders = () => serviceHeaders('analytics', secret, 'content');
   const store = await openAnalyticsStore(config, (line) => log.info(line));
   const pipeline = await createPipeline({
     dir: join(config.BYLINE_DATA_DIR, 'spool'),

@@ -63,8 +63,11 @@ function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
     GRAPHQL_MAX_TOKENS: vars.positiveInt(limitDefaults.GRAPHQL_MAX_TOKENS),
     GRAPHQL_MAX_COST: vars.positiveInt(limitDefaults.GRAPHQL_MAX_COST),
     GRAPHQL_MAX_CHARACTERS: vars.positiveInt(limitDefaults.GRAPHQL_MAX_CHARACTERS),
-    /** `required`: only operations listed in a manifest run; `optional`: any document may. */
-    TRUSTED_DOCUMENTS: z.enum(['optional', 'required']).default('optional'),
+    /**
+     * `required`: only operations listed in a manifest run; `anonymous`: only listed ones for callers without a
+     * credential; `optional`: any document may.
+     */
+    TRUSTED_DOCUMENTS: z.enum(['optional', 'anonymous', 'required']).default('optional'),
     TRUSTED_DOCUMENTS_PATHS: vars.list(''),
     BYLINE_DATA_DIR: z.string().default('.data'),
     /** Signs the identity passed to subgraphs; unset: the one generated in BYLINE_DATA_DIR. */
@@ -95,7 +98,8 @@ export interface GatewayConfig {
   limits: GraphQLLimits;
   trustedDocuments: TrustedDocuments;
   /** Refuse any operation that is not in a manifest. */
-  trustedDocumentsRequired: boolean;
+  /** Who may send only listed documents: nobody (`optional`), callers without a credential, or everyone. */
+  trustedDocumentsRequired: 'optional' | 'anonymous' | 'required';
   logLevel: LogLevel;
 }
 
@@ -130,7 +134,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       fieldSuggestions: raw.FIELD_SUGGESTIONS,
     },
     trustedDocuments: trustedDocumentsOf(raw.TRUSTED_DOCUMENTS_PATHS),
-    trustedDocumentsRequired: raw.TRUSTED_DOCUMENTS === 'required',
+    trustedDocumentsRequired: raw.TRUSTED_DOCUMENTS,
     logLevel: raw.LOG_LEVEL,
   };
 }

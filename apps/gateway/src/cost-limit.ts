@@ -1,27 +1,33 @@
 import { type CostLimitOptions, costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
+  type ArgumentNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   Kind,
   type OperationDefinitionNode,
+  TypeInfo,
   type ValidationContext,
   type ValueNode,
   visit,
+  visitWithTypeInfo,
 } from 'graphql';
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
 /**
- * GraphQL Armor's cost of each operation, with page sizes given in variables
- * counted: its rule multiplies a list by a literal `first` only, so
- * `first: $n` would cost one row. Returns the refusal message, if any.
+ * GraphQL Armor's cost of each operation, with every page counted at the size
+ * the subgraph will return: its rule multiplies a list by a literal `first`
+ * only, so `first: $n`, or no `first` at all (the schema's default applies),
+ * would cost one row. Returns the refusal message, if any.
  */
 export function costRefusal(
+  schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
   options: CostLimitOptions,
 ): string | undefined {
-  const withSizes = withPageSizes(document, variables);
+  const withSizes = withPageSizes(schema, document, variables);
   const operations = withSizes.definitions.filter(
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
   );
@@ -42,8 +48,16 @@ export function costRefusal(
   return refusal;
 }
 
-/** The document with `first: $var` / `last: $var` replaced by the variable's integer value (or its default). */
-function withPageSizes(document: DocumentNode, variables: Record<string, unknown>): DocumentNode {
+/**
+ * The document with every page size a literal: `first: $var` becomes the
+ * variable's integer value (or its default), and a field that takes `first`
+ * without it gets the schema's default, as execution would.
+ */
+function withPageSizes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): DocumentNode {
   const defaults = new Map<string, ValueNode>();
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
@@ -51,14 +65,41 @@ function withPageSizes(document: DocumentNode, variables: Record<string, unknown
       if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue);
     }
   }
-  return visit(document, {
-    Argument(node) {
-      if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
-      const name = node.value.name.value;
-      const value = variables[name];
-      if (Number.isInteger(value)) return { ...node, value: { kind: Kind.INT, value: String(value) } };
-      const fallback = defaults.get(name);
-      return fallback ? { ...node, value: fallback } : undefined;
-    },
-  });
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const pageArguments = typeInfo.getFieldDef()?.args.filter((arg) => PAGE_ARGUMENTS.has(arg.name)) ?? [];
+        if (pageArguments.length === 0) return undefined;
+        const given = new Map((node.arguments ?? []).map((argument) => [argument.name.value, argument]));
+        const sized: ArgumentNode[] = [
+          ...(node.arguments ?? []).filter((argument) => !PAGE_ARGUMENTS.has(argument.name.value)),
+        ];
+        for (const definition of pageArguments) {
+          const fallback = typeof definition.defaultValue === 'number' ? definition.defaultValue : undefined;
+          const size = pageSize(given.get(definition.name)?.value, variables, defaults) ?? fallback;
+          if (size !== undefined) sized.push(argument(definition.name, size));
+        }
+        return { ...node, arguments: sized };
+      },
+    }),
+  );
+}
+
+/** A page size given as a literal, a variable's value or a variable's default; undefined when none is given. */
+function pageSize(
+  value: ValueNode | undefined,
+  variables: Record<string, unknown>,
+  defaults: Map<string, ValueNode>,
+): number | ValueNode | undefined {
+  if (value?.kind !== Kind.VARIABLE) return value;
+  const name = value.name.value;
+  const given = variables[name];
+  return Number.isInteger(given) ? (given as number) : defaults.get(name);
+}
+
+function argument(name: string, value: number | ValueNode): ArgumentNode {
+  const node: ValueNode = typeof value === 'number' ? { kind: Kind.INT, value: String(value) } : value;
+  return { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: name }, value: node };
 }

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentGate } from './document-gate.js';
 import type { GraphQLLimits } from './limits.js';
@@ -9,6 +11,9 @@ const documents = loadTrustedDocuments([
   fileURLToPath(new URL('../../../schema/trusted-documents/dashboard.json', import.meta.url)),
 ]);
 const [[listedId, listedBody] = ['', '']] = documents;
+/** The listed operation's own name: the gate refuses an operationName the document does not define. */
+const listedName = /(?:query|mutation) (\w+)/.exec(listedBody)?.[1];
+const schema = buildSchema(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8'));
 const unlisted = '{ editions }';
 const limits: GraphQLLimits = {
   maxDepth: 100,
@@ -24,7 +29,7 @@ const limits: GraphQLLimits = {
 /** A Fastify app with the gate in front of a /graphql that echoes what reaches it (inject: no socket). */
 async function gatedApp(required: boolean): Promise<FastifyInstance> {
   const app = Fastify();
-  app.addHook('preHandler', documentGate({ documents, required, limits }));
+  app.addHook('preHandler', documentGate({ documents, required: required ? 'required' : 'optional', limits, schema }));
   const echo = async (request: { body: unknown; url: string; query: unknown }) => ({
     reached: { body: request.body ?? null, url: request.url, query: request.query },
   });
@@ -52,7 +57,7 @@ describe('documentGate on POST', () => {
       url: '/graphql',
       payload: {
         documentId: `sha256:${listedId}`,
-        operationName: 'X',
+        operationName: listedName,
         variables: { a: 1 },
         extensions: { persistedQuery: { version: 1, sha256Hash: listedId }, tracing: true },
       },
@@ -60,7 +65,7 @@ describe('documentGate on POST', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().reached.body).toEqual({
       query: listedBody,
-      operationName: 'X',
+      operationName: listedName,
       variables: { a: 1 },
       extensions: { tracing: true },
     });

@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { checkDocument } from './document-limits.js';
+import type { GraphQLSchema } from 'graphql';
+import { credentialOf } from './auth/credential.js';
+import { checkDocument, type RequestParams } from './document-limits.js';
 import type { GraphQLLimits } from './limits.js';
 import type { TrustedDocuments } from './trusted-documents/manifest.js';
 import {
@@ -12,9 +14,11 @@ import {
 
 export interface DocumentGateOptions {
   documents: TrustedDocuments;
-  /** Refuse documents that are not listed. */
-  required: boolean;
+  /** Refuse documents that are not listed: never, from callers without a credential, or always. */
+  required: 'optional' | 'anonymous' | 'required';
   limits: GraphQLLimits;
+  /** The supergraph, for the page sizes its fields default to. */
+  schema: GraphQLSchema;
 }
 
 /**
@@ -27,11 +31,13 @@ export interface DocumentGateOptions {
 export function documentGate(options: DocumentGateOptions) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     if (request.routeOptions.url !== '/graphql') return undefined;
-    if (request.method === 'GET') return gateSearch(request, reply, options);
+    const required =
+      options.required === 'required' || (options.required === 'anonymous' && credentialOf(request.headers) === null);
+    if (request.method === 'GET') return gateSearch(request, reply, options, required);
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
     const params = body as DocumentParams & Record<string, unknown>;
-    const query = admit(params, options);
+    const query = admit(params, options, required);
     if (typeof query !== 'string') return query && refuse(reply, query);
     if (namesAnId(params)) {
       const { documentId: _, extensions, ...rest } = params;
@@ -44,16 +50,17 @@ export function documentGate(options: DocumentGateOptions) {
 
 /** The document text to run, a refusal, or undefined when the request names no document (Apollo answers it). */
 function admit(
-  params: DocumentParams & { variables?: unknown },
+  params: DocumentParams & RequestParams,
   options: DocumentGateOptions,
+  required: boolean,
 ): string | Refusal | undefined {
-  const resolution = resolveDocument(params, options.documents, options.required);
+  const resolution = resolveDocument(params, options.documents, required);
   if (!('query' in resolution)) return resolution;
   if (resolution.query === undefined) return undefined;
-  return checkDocument(resolution.query, params.variables, options.limits) ?? resolution.query;
+  return checkDocument(options.schema, resolution.query, params, options.limits) ?? resolution.query;
 }
 
-function gateSearch(request: FastifyRequest, reply: FastifyReply, options: DocumentGateOptions) {
+function gateSearch(request: FastifyRequest, reply: FastifyReply, options: DocumentGateOptions, required: boolean) {
   const url = new URL(request.url, 'http://gateway');
   const search = url.searchParams;
   let extensions: unknown;
@@ -69,8 +76,9 @@ function gateSearch(request: FastifyRequest, reply: FastifyReply, options: Docum
     documentId: search.get('documentId') ?? undefined,
     extensions,
     variables,
+    operationName: search.get('operationName') ?? undefined,
   };
-  const query = admit(params, options);
+  const query = admit(params, options, required);
   if (typeof query !== 'string') return query && refuse(reply, query);
   if (namesAnId(params)) {
     search.set('query', query);

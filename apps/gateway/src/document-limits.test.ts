@@ -1,4 +1,5 @@
-import { Lexer, Source, TokenKind } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, Lexer, Source, TokenKind } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from './document-limits.js';
 import type { GraphQLLimits } from './limits.js';
@@ -15,6 +16,8 @@ const generous: GraphQLLimits = {
   fieldSuggestions: true,
 };
 
+const schema = buildSchema(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8'));
+
 const query = '{ articles(first: 20, filter: { section: "world" }) { edges { node { id title } } } }';
 
 /** Tokens as graphql-js lexes them, the ground truth for the token limit. */
@@ -26,7 +29,7 @@ function tokens(text: string): number {
 }
 
 function check(text: string, limits: Partial<GraphQLLimits>) {
-  return checkDocument(text, {}, { ...generous, ...limits });
+  return checkDocument(schema, text, {}, { ...generous, ...limits });
 }
 
 describe('checkDocument', () => {

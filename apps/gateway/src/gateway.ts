@@ -2,12 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { clientIp, createLogger, type Logger, type RunningService, startGraphQLService } from '@byline/http';
+import { buildSchema } from 'graphql';
 import { createAuthenticator } from './auth/authenticate.js';
 import { credentialOf } from './auth/credential.js';
+import { clientErrors } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { documentGate } from './document-gate.js';
 import { limitRules } from './limits.js';
 import { checkSubgraphs } from './readiness.js';
+import { parseCustomScalars } from './scalars.js';
 import { type GatewayContext, routeSubgraphs } from './subgraphs.js';
 
 const READINESS_TIMEOUT_MS = 2_000;
@@ -27,11 +30,13 @@ export async function startGateway(
     cacheMs: config.authCacheMs,
     timeoutMs: config.subgraphTimeoutMs,
   });
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: routing.buildService,
     logger: log,
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseCustomScalars(apiSchema));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger: log,
@@ -42,6 +47,7 @@ export async function startGateway(
     // Stack traces belong in logs, never in responses.
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.limits.fieldSuggestions,
+    formatError: clientErrors(config.limits.fieldSuggestions, log),
     // No client batches (the dashboard sends one operation a request); a batch would multiply every limit.
     allowBatchedHttpRequests: false,
     // Apollo's APQ is a cache anyone can fill, not an allow-list: ids are resolved from the manifests instead.
@@ -57,10 +63,10 @@ export async function startGateway(
     corsOrigins: config.corsOrigins,
     apollo,
     context: async (request) => ({
-      identity: await authenticate(
-        credentialOf(request.headers),
-        clientIp(request.headers, request.socket.remoteAddress, config.trustedProxyHeader),
-      ),
+      identity: await authenticate(credentialOf(request.headers), {
+        ip: clientIp(request.headers, request.socket.remoteAddress, config.trustedProxyHeader),
+        userAgent: request.headers['user-agent'],
+      }),
     }),
     readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS, config.internalSecret, log),
     routes: (app) => {
@@ -70,6 +76,7 @@ export async function startGateway(
           documents: config.trustedDocuments,
           required: config.trustedDocumentsRequired,
           limits: config.limits,
+          schema: buildSchema(supergraphSdl),
         }),
       );
     },

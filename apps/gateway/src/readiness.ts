@@ -15,7 +15,7 @@ export async function checkSubgraphs(
   const checks: Record<string, string> = {};
   await Promise.all(
     [...routed].map(async ([name, url]) => {
-      checks[name] = await checkOne(url, timeoutMs, secret).catch((error: unknown) => {
+      checks[name] = await checkOne(name, url, timeoutMs, secret).catch((error: unknown) => {
         if (error instanceof DOMException && error.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
         const cause = error instanceof Error ? (error.cause ?? error.message) : error;
         log.warn(`readiness: subgraph ${name} unreachable (${String(cause)})`);
@@ -26,13 +26,13 @@ export async function checkSubgraphs(
   return { ready: routed.size > 0 && Object.values(checks).every((check) => check === 'ok'), checks };
 }
 
-async function checkOne(url: string, timeoutMs: number, secret: string): Promise<string> {
+async function checkOne(name: string, url: string, timeoutMs: number, secret: string): Promise<string> {
   const signal = AbortSignal.timeout(timeoutMs);
   const own = await fetch(new URL('/readyz', url), { signal });
   if (!own.ok) return 'not ready';
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', secret) },
+    headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', secret, name) },
     body: JSON.stringify({ query: '{ __typename }' }),
     signal,
   });

@@ -4,6 +4,9 @@ import type { Logger } from '@byline/http';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
+/** A subgraph that did not answer in time or could not be reached; its message names it, not its address. */
+export class SubgraphUnavailable extends Error {}
+
 /**
  * Node's global fetch (undici: pooled keep-alive connections per origin) with
  * a deadline on every subgraph call, so a stuck subgraph cannot hold a request.
@@ -16,7 +19,7 @@ export function fetchWithDeadline(subgraph: string, timeoutMs: number): Fetcher 
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       const message = timedOut ? `did not answer within ${timeoutMs} ms` : 'is unreachable';
-      throw new Error(`subgraph "${subgraph}" ${message}`, { cause: error });
+      throw new SubgraphUnavailable(`subgraph "${subgraph}" ${message}`, { cause: error });
     }
   };
 }
@@ -52,7 +55,7 @@ export function routeSubgraphs(
         url: target,
         fetcher: fetchWithDeadline(name, timeoutMs),
         willSendRequest({ request, context }) {
-          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
+          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret, name));
         },
         didEncounterError(error) {
           const cause = error.cause instanceof Error ? ` (${error.cause.cause ?? error.cause.message})` : '';

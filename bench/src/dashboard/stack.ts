@@ -85,7 +85,7 @@ export async function startDashboardStack(workDir: string, size: StackSize, log:
     const started = performance.now();
     const outcome = await seedDemoReadership(analytics.store.client, {
       contentUrl: content.url,
-      contentHeaders: () => serviceHeaders('demo', SECRET),
+      contentHeaders: () => serviceHeaders('demo', SECRET, 'content'),
       endAt: new Date(),
       timeZone: contentConfig.BYLINE_TIMEZONE,
       events: size.events,

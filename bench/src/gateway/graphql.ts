@@ -27,9 +27,9 @@ export async function post<T = Record<string, unknown>>(
   return json.data;
 }
 
-/** The header a subgraph called directly needs: the identity signed as the gateway would, valid for 60 s from now. */
+/** The header the content subgraph called directly needs: the identity signed as the gateway would, valid for 60 s. */
 export function signedHeaders(identity: Identity): Record<string, string> {
-  return { [IDENTITY_HEADER]: signIdentity(identity, BENCH_SECRET) };
+  return { [IDENTITY_HEADER]: signIdentity(identity, BENCH_SECRET, 'content') };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -41,7 +41,7 @@ const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
 const store = await openAnalyticsStore(config, (line) => log.info(line));
 const outcome = await seedDemoReadership(store.client, {
   contentUrl: config.CONTENT_URL,
-  contentHeaders: () => serviceHeaders('demo', secret),
+  contentHeaders: () => serviceHeaders('demo', secret, 'content'),
   endAt: new Date(),
   timeZone: config.BYLINE_TIMEZONE,
   events,

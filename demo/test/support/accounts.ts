@@ -35,14 +35,14 @@ export async function startTestAccounts(): Promise<TestAccounts> {
   const signIn = async (email: string, password: string): Promise<Identity> => {
     const login = await fetch(service.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(ANONYMOUS, SECRET) },
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(ANONYMOUS, SECRET, 'accounts') },
       body: JSON.stringify({ query: LOGIN, variables: { email, password } }),
     });
     const { data, errors } = (await login.json()) as { data?: { login: { token: string } }; errors?: unknown };
     if (!data?.login.token) throw new Error(`sign-in failed: ${JSON.stringify(errors)}`);
     const authenticated = await fetch(`${base}/authenticate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', SECRET) },
+      headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', SECRET, 'accounts') },
       body: JSON.stringify({ token: data.login.token }),
     });
     return ((await authenticated.json()) as { identity: Identity }).identity;

@@ -15,8 +15,10 @@ export interface Identity {
   role: Role | null;
   /** The session behind a browser request (so `logout` can end it). */
   sid?: string;
-  /** The client's IP address as the gateway saw it (for login rate limits). */
+  /** The client's IP address as the gateway saw it (for login rate limits, and the reader of a recorded event). */
   ip?: string;
+  /** The client's user agent as the gateway saw it (the reader of a recorded event). */
+  userAgent?: string;
 }
 
 export const ANONYMOUS: Identity = { sub: 'anonymous', role: null };
@@ -30,6 +32,8 @@ export function hasScope(identity: Identity, scope: Scope): boolean {
 }
 
 interface Claims extends Identity {
+  /** The one service that may accept the token, so one captured on its way to a subgraph is refused by the others. */
+  aud: string;
   exp: number;
 }
 
@@ -37,14 +41,19 @@ const encode = (value: Buffer | string) => Buffer.from(value).toString('base64ur
 const mac = (payload: string, secret: string) => createHmac('sha256', secret).update(`v1.${payload}`).digest();
 
 /** `v1.<claims>.<HMAC-SHA256>`: a compact token only holders of the internal secret can mint. */
-export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
-  const claims: Claims = { ...identity, exp: now + IDENTITY_TTL_MS };
+export function signIdentity(identity: Identity, secret: string, audience: string, now = Date.now()): string {
+  const claims: Claims = { ...identity, aud: audience, exp: now + IDENTITY_TTL_MS };
   const payload = encode(JSON.stringify(claims));
   return `v1.${payload}.${encode(mac(payload, secret))}`;
 }
 
-/** The identity in a signed token, or null when it is malformed, forged or expired. */
-export function verifyIdentity(token: string | undefined, secret: string, now = Date.now()): Identity | null {
+/** The identity in a signed token, or null when it is malformed, forged, expired or meant for another service. */
+export function verifyIdentity(
+  token: string | undefined,
+  secret: string,
+  audience: string,
+  now = Date.now(),
+): Identity | null {
   const [version, payload, signature, extra] = token?.split('.') ?? [];
   if (version !== 'v1' || !payload || !signature || extra !== undefined) return null;
   const expected = mac(payload, secret);
@@ -56,17 +65,18 @@ export function verifyIdentity(token: string | undefined, secret: string, now = 
   } catch {
     return null;
   }
-  if (typeof claims.exp !== 'number' || claims.exp < now) return null;
+  if (typeof claims.exp !== 'number' || claims.exp < now || claims.aud !== audience) return null;
   if (typeof claims.sub !== 'string' || !(claims.role === null || isRole(claims.role))) return null;
   const identity: Identity = { sub: claims.sub, role: claims.role };
   if (typeof claims.sid === 'string') identity.sid = claims.sid;
   if (typeof claims.ip === 'string') identity.ip = claims.ip;
+  if (typeof claims.userAgent === 'string') identity.userAgent = claims.userAgent;
   return identity;
 }
 
-/** Headers for a Byline service's own call to a subgraph (e.g. analytics asking content for an article). */
-export function serviceHeaders(service: string, secret: string): Record<string, string> {
-  return { [IDENTITY_HEADER]: signIdentity(serviceIdentity(service), secret) };
+/** Headers for a Byline service's own call to another (e.g. analytics asking content for an article). */
+export function serviceHeaders(service: string, secret: string, audience: string): Record<string, string> {
+  return { [IDENTITY_HEADER]: signIdentity(serviceIdentity(service), secret, audience) };
 }
 
 /** The dashboard's session cookie, which the gateway also accepts from browsers. */

@@ -8,11 +8,14 @@ declare module 'fastify' {
   }
 }
 
-/** Refuses, before any parsing, a request the gateway did not sign: subgraphs are not public. */
-export function requireSignedIdentity(secret: string) {
+/**
+ * Refuses, before any parsing, a request the gateway did not sign for this
+ * service (`audience`, its name): subgraphs are not public.
+ */
+export function requireSignedIdentity(secret: string, audience: string) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers[IDENTITY_HEADER];
-    const identity = verifyIdentity(typeof header === 'string' ? header : undefined, secret);
+    const identity = verifyIdentity(typeof header === 'string' ? header : undefined, secret, audience);
     if (!identity) {
       return reply.status(401).send({ error: 'requests to this service must come through the Byline gateway' });
     }

@@ -107,7 +107,9 @@ export async function startGraphQLService<Context extends BaseContext>(
     method: ['GET', 'POST'],
     url: '/graphql',
     handler,
-    onRequest: options.internalSecret ? [countRequest, requireSignedIdentity(options.internalSecret)] : countRequest,
+    onRequest: options.internalSecret
+      ? [countRequest, requireSignedIdentity(options.internalSecret, options.name)]
+      : countRequest,
   });
 
   await app.listen({ host: options.host, port: options.port });

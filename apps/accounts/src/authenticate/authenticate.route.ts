@@ -15,7 +15,7 @@ export function authenticateRoute(accounts: Accounts, secret: string) {
   return (app: FastifyInstance) => {
     app.post('/authenticate', { bodyLimit: 4096 }, async (request, reply) => {
       const header = request.headers[IDENTITY_HEADER];
-      const caller = verifyIdentity(typeof header === 'string' ? header : undefined, secret);
+      const caller = verifyIdentity(typeof header === 'string' ? header : undefined, secret, 'accounts');
       if (caller?.sub !== GATEWAY) {
         return reply.status(401).send({ error: 'only the Byline gateway may authenticate credentials' });
       }

@@ -66,13 +66,16 @@ export async function startTestAccounts(env: Record<string, string> = {}): Promi
   const gql: TestAccounts['gql'] = async (query, variables, identity = { ...ANONYMOUS, ip: '10.0.0.1' }) => {
     const response = await fetch(service.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(identity, SECRET) },
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(identity, SECRET, 'accounts') },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as never;
   };
 
-  const authenticate: TestAccounts['authenticate'] = async (body, headers = serviceHeaders('gateway', SECRET)) => {
+  const authenticate: TestAccounts['authenticate'] = async (
+    body,
+    headers = serviceHeaders('gateway', SECRET, 'accounts'),
+  ) => {
     const response = await fetch(`${base}/authenticate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },

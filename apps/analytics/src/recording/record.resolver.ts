@@ -2,7 +2,7 @@ import { badInput } from '@byline/graphql';
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { IngestError } from '../ingest/ingest.js';
+import { IngestError, type Reader } from '../ingest/ingest.js';
 import { parsePayload } from '../ingest/payload.js';
 import { SpoolFullError } from '../ingest/pipeline.js';
 
@@ -64,6 +64,16 @@ class RecordResult {
   dropped!: number;
 }
 
+/**
+ * The original caller: through the gateway, the address and user agent it
+ * saw, signed in the identity (this request is the gateway's own); the
+ * request's own client when a service calls directly.
+ */
+function callerOf(ctx: Context): Reader {
+  const { ip, userAgent } = ctx.identity;
+  return ip === undefined ? ctx.client : { ip, userAgent: userAgent ?? '' };
+}
+
 /** The same validation and pipeline as POST /collect, for server-side clients. */
 async function record(ctx: Context, event: Record<string, unknown>, reader: ReaderInput | null | undefined) {
   const withoutNulls = Object.fromEntries(
@@ -72,12 +82,13 @@ async function record(ctx: Context, event: Record<string, unknown>, reader: Read
   const parsed = parsePayload(JSON.stringify(withoutNulls));
   if (!parsed.ok) throw badInput(`input.${parsed.field}`, parsed.message);
   try {
+    const caller = callerOf(ctx);
     return await ctx.ingest.record(
       parsed,
       // A reader given by the caller is not the one the CDN saw: its country is looked up from its IP.
       reader?.ip || reader?.userAgent
-        ? { ip: reader.ip ?? ctx.client.ip, userAgent: reader.userAgent ?? ctx.client.userAgent }
-        : ctx.client,
+        ? { ip: reader.ip ?? caller.ip, userAgent: reader.userAgent ?? caller.userAgent }
+        : caller,
     );
   } catch (error) {
     if (error instanceof IngestError) throw badInput(`input.${error.field}`, error.reason);

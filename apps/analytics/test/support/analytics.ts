@@ -74,7 +74,10 @@ export async function startTestAnalytics(
     graphql: async (query, variables) => {
       const response = await fetch(service.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: signIdentity(ANALYST, TEST_SECRET) },
+        headers: {
+          'content-type': 'application/json',
+          [IDENTITY_HEADER]: signIdentity(ANALYST, TEST_SECRET, 'analytics'),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;

@@ -12,7 +12,7 @@ export interface AuthenticatorOptions {
   timeoutMs: number;
 }
 
-type Answer = Omit<Identity, 'ip'> | null;
+type Answer = Omit<Identity, 'ip' | 'userAgent'> | null;
 
 /**
  * Turns a request's credential into an identity by asking the accounts
@@ -30,7 +30,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     try {
       response = await fetch(new URL('/authenticate', base), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', options.secret) },
+        headers: { 'content-type': 'application/json', ...serviceHeaders('gateway', options.secret, 'accounts') },
         body: JSON.stringify({ token: credential }),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
@@ -46,8 +46,9 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       : { sub: identity.sub, role: identity.role };
   }
 
-  return async (credential: string | null, ip: string): Promise<Identity> => {
-    if (credential === null) return { ...ANONYMOUS, ip };
+  /** `client`: the caller's address and user agent as the gateway saw them, carried to the subgraphs. */
+  return async (credential: string | null, client: Pick<Identity, 'ip' | 'userAgent'>): Promise<Identity> => {
+    if (credential === null) return { ...ANONYMOUS, ...client };
     if (credential === '' || credential.length > 512) throw unauthenticated();
     const key = createHash('sha256').update(credential).digest('base64url');
     let cached = cache?.get(key);
@@ -56,7 +57,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       cache?.set(key, cached);
     }
     if (!cached.answer) throw unauthenticated();
-    return { ...cached.answer, ip };
+    return { ...cached.answer, ...client };
   };
 }
 

@@ -24,14 +24,14 @@ export const apollo: Target = async ({ urls, secret, supergraphPath }) => {
       new RemoteGraphQLDataSource<{ identity: Identity }>({
         url: urls[name as keyof typeof urls],
         willSendRequest({ request, context }) {
-          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret));
+          request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, secret, name));
         },
       }),
   });
   const server = new ApolloServer<{ identity: Identity }>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
-    context: async ({ req }) => ({ identity: await authenticate(credentialOf(req.headers), '') }),
+    context: async ({ req }) => ({ identity: await authenticate(credentialOf(req.headers), { ip: '' }) }),
   });
   return { url: new URL('/graphql', url).toString(), close: () => server.stop() };
 };

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { IDENTITY_HEADER, signIdentity } from '@byline/auth';
+import { IDENTITY_HEADER, type Identity, signIdentity } from '@byline/auth';
 import { createAuthenticator, credentialOf } from '@byline/gateway';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { listen } from './listen.js';
@@ -21,18 +21,18 @@ export const hive: Target = async ({ urls, secret, supergraphPath }) => {
     cacheMs: 5_000,
     timeoutMs: 10_000,
   });
-  const signed = new WeakMap<Request, Promise<string>>();
-  const identityHeader = (request: Request) => {
-    let header = signed.get(request);
-    if (!header) {
+  const identities = new WeakMap<Request, Promise<Identity>>();
+  const identityHeader = async (request: Request, subgraph: string) => {
+    let identity = identities.get(request);
+    if (!identity) {
       const credential = credentialOf({
         authorization: request.headers.get('authorization') ?? undefined,
         cookie: request.headers.get('cookie') ?? undefined,
       });
-      header = authenticate(credential, '').then((identity) => signIdentity(identity, secret));
-      signed.set(request, header);
+      identity = authenticate(credential, { ip: '' });
+      identities.set(request, identity);
     }
-    return header;
+    return signIdentity(await identity, secret, subgraph);
   };
   const runtime = createGatewayRuntime({
     supergraph: supergraphPath,
@@ -42,7 +42,9 @@ export const hive: Target = async ({ urls, secret, supergraphPath }) => {
       accounts: { location: urls.accounts },
     },
     propagateHeaders: {
-      fromClientToSubgraphs: async ({ request }) => ({ [IDENTITY_HEADER]: await identityHeader(request) }),
+      fromClientToSubgraphs: async ({ request, subgraphName }) => ({
+        [IDENTITY_HEADER]: await identityHeader(request, subgraphName),
+      }),
     },
     graphiql: false,
     landingPage: false,
