@@ -12,21 +12,16 @@ import {
 } from '@byline/random';
 import { addDays, isoWeekday, type WallTime, wallTimeOf, zonedClock } from '@byline/time';
 import { buildCatalog, type Catalog, SECTION_STYLES, type SectionStyle } from './catalog.js';
+import { AGENCIES, type Clause, ENGLISH, languageFor, OUTLETS, slugify } from './vocabulary/index.js';
 import {
-  AGENCIES,
   type CaptionKey,
-  type Clause,
   DOMESTIC_PLACES,
-  ENGLISH,
   type HeadlineKey,
   type LeadKey,
-  languageFor,
-  OUTLETS,
   PLACE_KEYS,
   type PlaceKey,
   type SentenceKey,
-  slugify,
-} from './vocabulary/index.js';
+} from './vocabulary/keys.js';
 
 export type ArticleStatus = 'draft' | 'published' | 'archived';
 

@@ -1,17 +1,15 @@
 import { chance, mix, mulberry32, pick, shuffled, WeightedPicker, zipfWeights } from '@byline/random';
 import { en } from './vocabulary/en.js';
+import { ENGLISH, languageFor, slugify } from './vocabulary/index.js';
 import {
-  ENGLISH,
   type HeadlineKey,
   type LeadKey,
-  languageFor,
   PLACE_KEYS,
   type PlaceKey,
   type SectionSlug,
   type SentenceKey,
-  slugify,
   type VerbKey,
-} from './vocabulary/index.js';
+} from './vocabulary/keys.js';
 
 /** How a section writes: its share of the output and the phrasing its stories use. */
 export interface SectionStyle {
