@@ -15,7 +15,7 @@ const loopbackUrl = (fallback: string) =>
  * What the demo's commands read: where content's PostgreSQL and analytics'
  * ClickHouse are (as the services read them), and how much to make.
  */
-export const demoConfigSchema = z.object({
+const demoConfigSchema = z.object({
   ...contentConfigSchema.pick({
     DATABASE_URL: true,
     BYLINE_DATA_DIR: true,

@@ -23,7 +23,7 @@ import {
   type SentenceKey,
 } from './vocabulary/keys.js';
 
-export type ArticleStatus = 'draft' | 'published' | 'archived';
+type ArticleStatus = 'draft' | 'published' | 'archived';
 
 /** One `articles` row with its byline and tags, ready to insert. */
 export interface ArticleRow {
@@ -520,7 +520,7 @@ function renderArticle(setup: Setup, plan: StoryPlan, id: number, member: number
 
 const indices = (count: number) => Array.from({ length: count }, (_, i) => i);
 
-export function countWords(text: string): number {
+function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

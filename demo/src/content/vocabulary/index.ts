@@ -76,7 +76,7 @@ function at<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-export function defineLanguage<L extends Lexicon>(spec: LanguageSpec<L>): Language {
+function defineLanguage<L extends Lexicon>(spec: LanguageSpec<L>): Language {
   const words = (clause: Clause): Words<L> => ({
     subject: at(spec.subjects[clause.section], clause.subject),
     topic: at(spec.topics[clause.section], clause.topic),

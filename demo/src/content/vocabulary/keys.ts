@@ -14,7 +14,7 @@ export const SECTION_SLUGS = [
 ] as const;
 export type SectionSlug = (typeof SECTION_SLUGS)[number];
 
-export const VERB_KEYS = [
+const VERB_KEYS = [
   'announce',
   'approve',
   'discuss',
@@ -62,7 +62,7 @@ export const PLACE_KEYS = [
 export type PlaceKey = (typeof PLACE_KEYS)[number];
 export const DOMESTIC_PLACES = 9;
 
-export const HEADLINE_KEYS = [
+const HEADLINE_KEYS = [
   'action',
   'actionIn',
   'explainer',
@@ -74,10 +74,10 @@ export const HEADLINE_KEYS = [
 ] as const;
 export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
 
-export const LEAD_KEYS = ['reported', 'meeting', 'interview'] as const;
+const LEAD_KEYS = ['reported', 'meeting', 'interview'] as const;
 export type LeadKey = (typeof LEAD_KEYS)[number];
 
-export const SENTENCE_KEYS = [
+const SENTENCE_KEYS = [
   'attribution',
   'quote',
   'figure',
@@ -111,5 +111,5 @@ export const SENTENCE_KEYS = [
 ] as const;
 export type SentenceKey = (typeof SENTENCE_KEYS)[number];
 
-export const CAPTION_KEYS = ['view', 'illustrative', 'archive'] as const;
+const CAPTION_KEYS = ['view', 'illustrative', 'archive'] as const;
 export type CaptionKey = (typeof CAPTION_KEYS)[number];
