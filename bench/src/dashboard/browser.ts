@@ -82,7 +82,13 @@ export async function launchBenchBrowser(origin: string, analyst: Analyst): Prom
     const session = await signIn(browser, origin, analyst);
     return {
       coldThenWarm: async (url) => {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
+        // The drawn watcher is an inline init script, which the dashboard's CSP refuses (as it should for any
+        // injected script): the bench's own context bypasses CSP; test/browser checks the policy itself.
+        const context = await browser.newContext({
+          viewport: { width: 1440, height: 900 },
+          locale: 'en-GB',
+          bypassCSP: true,
+        });
         try {
           await context.addCookies([session]);
           await context.addInitScript(WATCH_DRAWN);
