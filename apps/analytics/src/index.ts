@@ -15,6 +15,8 @@ export {
   type ShareRow,
   type ViewRow,
 } from './ingest/events.js';
+export { insertTarget, ROW_FORMAT } from './ingest/insert-target.js';
 export type { ClientEvent } from './ingest/payload.js';
+export { COLUMNS } from './ingest/spool-lines.js';
 export { buildAnalyticsSchema, printAnalyticsSchema } from './schema.js';
 export { type AnalyticsService, startAnalyticsService } from './service.js';
