@@ -15,15 +15,15 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('the demo configuration', () => {
   it('defaults to pnpm start amounts and this machine', () => {
     const config = loadDemoConfig({});
-    expect([config.DEMO_ARTICLES, config.DEMO_EVENTS]).toEqual([20_000, 2_000_000]);
-    expect([config.GATEWAY_URL, config.COLLECT_URL]).toEqual([
+    expect([config.articles, config.events]).toEqual([20_000, 2_000_000]);
+    expect([config.gatewayUrl, config.collectUrl]).toEqual([
       'http://127.0.0.1:4000/graphql',
       'http://127.0.0.1:4002/collect',
     ]);
   });
 
   it('sends made-up traffic only to this machine, and names what is wrong', () => {
-    expect(loadDemoConfig({ COLLECT_URL: 'http://localhost:14102/collect' }).COLLECT_URL).toBe(
+    expect(loadDemoConfig({ COLLECT_URL: 'http://localhost:14102/collect' }).collectUrl).toBe(
       'http://localhost:14102/collect',
     );
     expect(problemsOf({ COLLECT_URL: 'https://news.example/collect' })).toEqual([
