@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@byline/config';
 import { describe, expect, it } from 'vitest';
-import { loadDemoConfig } from '../src/config.js';
+import { loadDemoConfig } from './config.js';
 
 const SECRET = 'demo-config-test-secret-of-32-characters';
 
