@@ -54,6 +54,47 @@ describe('the demo configuration', () => {
     });
   });
 
+  it('maps every variable given to its field', () => {
+    const env = {
+      DATABASE_URL: 'postgres://db.example/content',
+      BYLINE_DATA_DIR: '/var/lib/byline',
+      BYLINE_PG_PORT: '15432',
+      BYLINE_EDITIONS: 'de:german',
+      BYLINE_TIMEZONE: 'Europe/Berlin',
+      CLICKHOUSE_URL: 'http://clickhouse.example:8123/',
+      CLICKHOUSE_USER: 'writer',
+      CLICKHOUSE_PASSWORD: 'pw',
+      CLICKHOUSE_DATABASE: 'news',
+      CONTENT_URL: 'http://content.example/graphql',
+      INTERNAL_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      DEMO_ARTICLES: '11',
+      DEMO_EVENTS: '12',
+      GATEWAY_URL: 'http://localhost:14000/graphql',
+      COLLECT_URL: 'http://localhost:14002/collect',
+    };
+    expect(loadDemoConfig(env)).toEqual({
+      postgres: { url: env.DATABASE_URL, dataDir: env.BYLINE_DATA_DIR, port: Number(env.BYLINE_PG_PORT) },
+      dataDir: env.BYLINE_DATA_DIR,
+      editions: new Map([['de', 'german']]),
+      timeZone: env.BYLINE_TIMEZONE,
+      clickhouse: {
+        url: env.CLICKHOUSE_URL,
+        user: env.CLICKHOUSE_USER,
+        password: env.CLICKHOUSE_PASSWORD,
+        database: env.CLICKHOUSE_DATABASE,
+        dataDir: join(env.BYLINE_DATA_DIR, 'clickhouse'),
+      },
+      contentUrl: env.CONTENT_URL,
+      internalSecret: SECRET,
+      logLevel: env.LOG_LEVEL,
+      articles: Number(env.DEMO_ARTICLES),
+      events: Number(env.DEMO_EVENTS),
+      gatewayUrl: env.GATEWAY_URL,
+      collectUrl: env.COLLECT_URL,
+    });
+  });
+
   it('refuses production without INTERNAL_SECRET, and generates one only elsewhere', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'byline-demo-config-'));
     expect(problemsOf({ NODE_ENV: 'production', INTERNAL_SECRET: '', BYLINE_DATA_DIR: dataDir })).toEqual([

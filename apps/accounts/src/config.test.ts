@@ -22,6 +22,31 @@ describe('the accounts configuration', () => {
     expect(loadAccountsConfig({ INTERNAL_SECRET: SECRET, SESSION_TTL_HOURS: '3' }).sessionTtlMs).toBe(3 * 3_600_000);
   });
 
+  it('maps every variable given to its field', () => {
+    const env = {
+      DATABASE_URL: 'postgres://db.example/content',
+      BYLINE_DATA_DIR: '/var/lib/byline',
+      BYLINE_PG_PORT: '15432',
+      ACCOUNTS_HOST: '0.0.0.0',
+      ACCOUNTS_PORT: '14003',
+      DB_POOL_SIZE: '3',
+      BODY_LIMIT_BYTES: '1000',
+      SESSION_TTL_HOURS: '3',
+      INTERNAL_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+    };
+    expect(loadAccountsConfig(env)).toEqual({
+      host: env.ACCOUNTS_HOST,
+      port: Number(env.ACCOUNTS_PORT),
+      bodyLimitBytes: Number(env.BODY_LIMIT_BYTES),
+      postgres: { url: env.DATABASE_URL, dataDir: env.BYLINE_DATA_DIR, port: Number(env.BYLINE_PG_PORT) },
+      dbPoolSize: Number(env.DB_POOL_SIZE),
+      sessionTtlMs: Number(env.SESSION_TTL_HOURS) * 60 * 60 * 1000,
+      internalSecret: SECRET,
+      logLevel: env.LOG_LEVEL,
+    });
+  });
+
   it('names the variable that is wrong', () => {
     const load = (env: NodeJS.ProcessEnv) => () => loadAccountsConfig({ INTERNAL_SECRET: SECRET, ...env });
     expect(load({ SESSION_TTL_HOURS: '0' })).toThrow(ConfigError);

@@ -26,6 +26,33 @@ describe('the content configuration', () => {
     });
   });
 
+  it('maps every variable given to its field', () => {
+    const env = {
+      DATABASE_URL: 'postgres://db.example/content',
+      BYLINE_DATA_DIR: '/var/lib/byline',
+      BYLINE_PG_PORT: '15432',
+      CONTENT_HOST: '0.0.0.0',
+      CONTENT_PORT: '14001',
+      BYLINE_EDITIONS: 'de:german',
+      BYLINE_TIMEZONE: 'Europe/Berlin',
+      DB_POOL_SIZE: '3',
+      BODY_LIMIT_BYTES: '1000',
+      INTERNAL_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+    };
+    expect(loadContentConfig(env)).toEqual({
+      host: env.CONTENT_HOST,
+      port: Number(env.CONTENT_PORT),
+      bodyLimitBytes: Number(env.BODY_LIMIT_BYTES),
+      postgres: { url: env.DATABASE_URL, dataDir: env.BYLINE_DATA_DIR, port: Number(env.BYLINE_PG_PORT) },
+      dbPoolSize: Number(env.DB_POOL_SIZE),
+      editions: new Map([['de', 'german']]),
+      timeZone: env.BYLINE_TIMEZONE,
+      internalSecret: SECRET,
+      logLevel: env.LOG_LEVEL,
+    });
+  });
+
   it('names the variable that is wrong', () => {
     const load = (env: NodeJS.ProcessEnv) => () => loadContentConfig({ INTERNAL_SECRET: SECRET, ...env });
     expect(load({ CONTENT_PORT: '70000' })).toThrow(ConfigError);
