@@ -1,7 +1,8 @@
 import { isoWeekday, wallTimeOf, zonedClock, zonedTimeToUtc } from '@byline/time';
 import { describe, expect, it } from 'vitest';
 import { type ArticleRow, createArticleGenerator, type GeneratorOptions } from '../src/content/articles.js';
-import { ENGLISH, languageFor, SECTION_SLUGS, slugify } from '../src/content/vocabulary/index.js';
+import { ENGLISH, languageFor, slugify } from '../src/content/vocabulary/index.js';
+import { SECTION_SLUGS } from '../src/content/vocabulary/keys.js';
 
 const EDITIONS = new Map([
   ['en', 'english'],

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ROLES } from '@byline/auth';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+// The accounts app's own test service: signing in here goes through the same GraphQL and /authenticate path.
+import { startTestAccounts, type TestAccounts } from '../../apps/accounts/test/support/accounts.js';
 import { createDemoUsersIfNone, type DemoUser, demoUsersFile } from '../src/users/demo-users.js';
-import { startTestAccounts, type TestAccounts } from './support/accounts.js';
 
 let accounts: TestAccounts;
 
@@ -24,7 +25,7 @@ it('creates one user per role with the passwords in a 0600 file, once', async ()
   const saved: DemoUser[] = JSON.parse(await readFile(file, 'utf8'));
   expect(saved.map((user) => [user.email, user.role])).toEqual(ROLES.map((role) => [`${role}@byline.example`, role]));
   for (const user of saved) {
-    const identity = await accounts.signIn(user.email, user.password);
+    const { identity } = await accounts.signIn(user.email, user.password);
     expect(identity.role).toBe(user.role);
   }
   expect(await createDemoUsersIfNone(accounts.service.db, clock, accounts.dataDir)).toEqual([]);

@@ -76,7 +76,7 @@ export function verdicts(samples: Sample[], warmUpSeconds: number): Trend[] {
   ];
 }
 
-export interface Machine {
+interface Machine {
   cores: number;
   cpu: string;
   memoryGb: number;

@@ -11,19 +11,19 @@ import type { RunningService } from '@byline/http';
 import { createTestDatabase, type TestDatabase } from '@byline/testing';
 import { inject } from 'vitest';
 
-export interface StackUser {
+interface StackUser {
   id: string;
   email: string;
   password: string;
 }
 
-export interface QueryOptions {
+interface QueryOptions {
   /** A session or API token, sent as `Authorization: Bearer …`. */
   token?: string;
   headers?: Record<string, string>;
 }
 
-export interface GraphQLResponse<T> {
+interface GraphQLResponse<T> {
   status: number;
   body: {
     data?: T;
@@ -63,7 +63,7 @@ export interface StackOptions {
 /** The internal signing secret every service of the test stack shares. */
 export const STACK_SECRET = 'stack-test-secret-at-least-32-characters';
 
-export const DEMO_END = new Date('2026-01-01T00:00:00Z');
+const DEMO_END = new Date('2026-01-01T00:00:00Z');
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }';
 

@@ -12,7 +12,7 @@ export class SubgraphUnavailable extends Error {}
  * a deadline on every subgraph call, so a stuck subgraph cannot hold a request.
  * Errors name the subgraph but not its address, which clients need not know.
  */
-export function fetchWithDeadline(subgraph: string, timeoutMs: number): Fetcher {
+function fetchWithDeadline(subgraph: string, timeoutMs: number): Fetcher {
   return async (url, init) => {
     try {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });

@@ -12,23 +12,18 @@ import {
 } from '@byline/random';
 import { addDays, isoWeekday, type WallTime, wallTimeOf, zonedClock } from '@byline/time';
 import { buildCatalog, type Catalog, SECTION_STYLES, type SectionStyle } from './catalog.js';
+import { AGENCIES, type Clause, ENGLISH, languageFor, OUTLETS, slugify } from './vocabulary/index.js';
 import {
-  AGENCIES,
   type CaptionKey,
-  type Clause,
   DOMESTIC_PLACES,
-  ENGLISH,
   type HeadlineKey,
   type LeadKey,
-  languageFor,
-  OUTLETS,
   PLACE_KEYS,
   type PlaceKey,
   type SentenceKey,
-  slugify,
-} from './vocabulary/index.js';
+} from './vocabulary/keys.js';
 
-export type ArticleStatus = 'draft' | 'published' | 'archived';
+type ArticleStatus = 'draft' | 'published' | 'archived';
 
 /** One `articles` row with its byline and tags, ready to insert. */
 export interface ArticleRow {
@@ -525,7 +520,7 @@ function renderArticle(setup: Setup, plan: StoryPlan, id: number, member: number
 
 const indices = (count: number) => Array.from({ length: count }, (_, i) => i);
 
-export function countWords(text: string): number {
+function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {

@@ -1,17 +1,15 @@
 import { chance, mix, mulberry32, pick, shuffled, WeightedPicker, zipfWeights } from '@byline/random';
 import { en } from './vocabulary/en.js';
+import { ENGLISH, languageFor, slugify } from './vocabulary/index.js';
 import {
-  ENGLISH,
   type HeadlineKey,
   type LeadKey,
-  languageFor,
   PLACE_KEYS,
   type PlaceKey,
   type SectionSlug,
   type SentenceKey,
-  slugify,
   type VerbKey,
-} from './vocabulary/index.js';
+} from './vocabulary/keys.js';
 
 /** How a section writes: its share of the output and the phrasing its stories use. */
 export interface SectionStyle {
@@ -219,14 +217,14 @@ const SECTION_TAGS: Record<SectionSlug, string[]> = {
 };
 const GENERAL_TAGS = ['Breaking news', 'Exclusive', 'Explainer', 'Photo report', 'Video', 'Fact check'];
 
-export interface SectionRow {
+interface SectionRow {
   id: number;
   slug: SectionSlug;
   /** Edition code → display name. */
   names: Record<string, string>;
   position: number;
 }
-export interface AuthorRow {
+interface AuthorRow {
   id: number;
   slug: string;
   name: string;
@@ -236,7 +234,7 @@ export interface AuthorRow {
   /** Relative output: a few prolific authors, a long tail. */
   productivity: number;
 }
-export interface TagRow {
+interface TagRow {
   id: number;
   slug: string;
   name: string;
@@ -249,7 +247,7 @@ export interface Catalog {
   tags: TagRow[];
 }
 
-export const AUTHOR_COUNT = 44;
+const AUTHOR_COUNT = 44;
 
 export function buildCatalog(seed: number, editions: readonly string[]): Catalog {
   const sections = SECTION_STYLES.map(

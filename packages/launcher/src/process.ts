@@ -7,7 +7,7 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-export interface ReadyMessage {
+interface ReadyMessage {
   type: 'ready';
   url?: string;
   [key: string]: unknown;

@@ -130,7 +130,7 @@ export const services: ServiceSpec[] = [
   },
 ];
 
-export function urlOf(launch: Launch, service: string): string {
+function urlOf(launch: Launch, service: string): string {
   const url = launch.urls[service];
   if (!url) throw new Error(`no URL from ${service}: it has not announced one`);
   return url;

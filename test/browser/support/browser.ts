@@ -8,7 +8,7 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   width?: number;
   height?: number;
   colorScheme?: 'light' | 'dark';

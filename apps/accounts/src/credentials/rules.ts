@@ -1,9 +1,9 @@
 import { isRole, ROLES } from '@byline/auth';
 
-export const PASSWORD_MIN = 12;
+const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 export const EMAIL_MAX = 254;
-export const NAME_MAX = 100;
+const NAME_MAX = 100;
 
 /** A rule broken by a value: what to tell the person who typed it. */
 export type Problem = string | null;

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AccountsSchema1764288000000 } from './migrations/1764288000000-accounts-schema.js';
 
 /** The PostgreSQL schema that holds this service's tables, beside content's in the same database. */
-export const SCHEMA = 'accounts';
+const SCHEMA = 'accounts';
 
 /** Versioned schema changes, applied in order; never `synchronize`. */
 export const migrations = [AccountsSchema1764288000000];

@@ -22,7 +22,7 @@ const NOT_A_UUID = 'expected a UUID';
 const TOO_LONG = `longer than ${MAX_URL_LENGTH} characters`;
 const NOT_HTTP = 'expected an absolute http(s) URL';
 
-export interface ViewEvent {
+interface ViewEvent {
   type: 'view';
   articleId: string;
   url: string;
@@ -30,7 +30,7 @@ export interface ViewEvent {
   id?: string;
 }
 
-export interface ShareEvent {
+interface ShareEvent {
   type: 'share';
   articleId: string;
   network: ShareNetwork;
@@ -42,7 +42,7 @@ export interface ShareEvent {
  * Heartbeats carry the view's running total and the total its previous heartbeat sent
  * (0 on the first), so the increment is known without reading earlier rows.
  */
-export interface EngagementEvent {
+interface EngagementEvent {
   type: 'engagement';
   articleId: string;
   viewId: string;

@@ -24,9 +24,9 @@ export interface TestAnalytics {
 }
 
 export const SITE_HOST = 'news.example';
-export const TEST_SECRET = 'analytics-test-secret-of-32-chars-or-more';
+const TEST_SECRET = 'analytics-test-secret-of-32-chars-or-more';
 /** Who asks the readership questions in these tests, as the gateway would sign it. */
-export const ANALYST: Identity = { sub: 'user:7', role: 'analyst' };
+const ANALYST: Identity = { sub: 'user:7', role: 'analyst' };
 
 /**
  * The analytics service on a fresh embedded ClickHouse (chDB) in a temp

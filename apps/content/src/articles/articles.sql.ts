@@ -15,7 +15,7 @@ export const CARD_COLUMNS = `
        ELSE json_build_object('url', a.cover_url, 'caption', a.cover_caption) END AS "coverImage",
   to_char(a.listed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "listedAt"`;
 
-export const ARTICLE_COLUMNS = `${CARD_COLUMNS}, a.body`;
+const ARTICLE_COLUMNS = `${CARD_COLUMNS}, a.body`;
 
 export function bodiesByIds(db: Queryable, ids: readonly string[]): Promise<{ id: string; body: string[] }[]> {
   return db.query('SELECT a.id::text AS id, a.body FROM articles a WHERE a.id = ANY($1::bigint[])', [ids]);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { PublishedWindow } from '../common/published-window.js';
+import type { PublishedWindow } from '../common/published-window-bounds.js';
 
 /**
  * Articles published in a window, for many sections or authors in one query

@@ -2,6 +2,7 @@ import { badInput, batcher } from '@byline/graphql';
 import { ArgsType, Field, GraphQLISODateTime } from 'type-graphql';
 import { publishedCounts } from '../articles/published-counts.sql.js';
 import type { Context } from '../context.js';
+import type { PublishedWindow } from './published-window-bounds.js';
 
 @ArgsType()
 export class PublishedWindowArgs {
@@ -13,12 +14,6 @@ export class PublishedWindowArgs {
 
   @Field(() => String, { nullable: true, description: 'Only this edition; default: all.' })
   edition?: string | null;
-}
-
-export interface PublishedWindow {
-  from: Date;
-  to: Date;
-  edition: string | null;
 }
 
 const DAY = 86_400_000;

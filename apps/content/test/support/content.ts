@@ -15,7 +15,7 @@ export const EDITIONS = new Map([
 ]);
 
 /** Who runs operations unless a test says otherwise: the newsroom, which sees drafts. */
-export const EDITOR: Identity = { sub: 'user:1', role: 'editor' };
+const EDITOR: Identity = { sub: 'user:1', role: 'editor' };
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;

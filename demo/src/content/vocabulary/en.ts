@@ -1,4 +1,4 @@
-import type { LanguageSpec } from './index.js';
+import type { LanguageSpec } from './language-spec.js';
 
 interface Subject {
   /** Headline form, no article: "Central bank". */

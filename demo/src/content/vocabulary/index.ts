@@ -1,121 +1,17 @@
 import { az } from './az.js';
 import { en } from './en.js';
+import {
+  type CaptionKey,
+  type HeadlineKey,
+  type LeadKey,
+  type PlaceKey,
+  SECTION_SLUGS,
+  type SectionSlug,
+  type SentenceKey,
+  type VerbKey,
+} from './keys.js';
+import type { LanguageSpec, Lexicon, Words } from './language-spec.js';
 import { ru } from './ru.js';
-
-export const SECTION_SLUGS = [
-  'world',
-  'politics',
-  'economy',
-  'society',
-  'sport',
-  'analytics',
-  'interview',
-  'region',
-  'culture',
-  'science',
-  'tech',
-] as const;
-export type SectionSlug = (typeof SECTION_SLUGS)[number];
-
-export const VERB_KEYS = [
-  'announce',
-  'approve',
-  'discuss',
-  'present',
-  'criticise',
-  'support',
-  'postpone',
-  'review',
-  'launch',
-  'reject',
-  'publish',
-  'welcome',
-] as const;
-export type VerbKey = (typeof VERB_KEYS)[number];
-
-/** Places in Azerbaijan come first; `DOMESTIC_PLACES` of them. */
-export const PLACE_KEYS = [
-  'baku',
-  'ganja',
-  'sumgait',
-  'lankaran',
-  'shaki',
-  'nakhchivan',
-  'shusha',
-  'quba',
-  'mingachevir',
-  'tbilisi',
-  'ankara',
-  'istanbul',
-  'moscow',
-  'brussels',
-  'berlin',
-  'paris',
-  'london',
-  'washington',
-  'geneva',
-  'vienna',
-  'beijing',
-  'tokyo',
-  'astana',
-  'tashkent',
-  'dubai',
-  'newYork',
-] as const;
-export type PlaceKey = (typeof PLACE_KEYS)[number];
-export const DOMESTIC_PLACES = 9;
-
-export const HEADLINE_KEYS = [
-  'action',
-  'actionIn',
-  'explainer',
-  'scheduled',
-  'survey',
-  'quote',
-  'guestQuote',
-  'interview',
-] as const;
-export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
-
-export const LEAD_KEYS = ['reported', 'meeting', 'interview'] as const;
-export type LeadKey = (typeof LEAD_KEYS)[number];
-
-export const SENTENCE_KEYS = [
-  'attribution',
-  'quote',
-  'figure',
-  'agenda',
-  'outlook',
-  'affected',
-  'noComment',
-  'earlier',
-  'nextRound',
-  'precedent',
-  'called',
-  'document',
-  'reaction',
-  'cost',
-  'background',
-  'sources',
-  'consulted',
-  'context',
-  'critics',
-  'supporters',
-  'residents',
-  'deadline',
-  'poll',
-  'partners',
-  'yearAgo',
-  'workingGroup',
-  'hearings',
-  'priority',
-  'guestQuote',
-  'followUp',
-] as const;
-export type SentenceKey = (typeof SENTENCE_KEYS)[number];
-
-export const CAPTION_KEYS = ['view', 'illustrative', 'archive'] as const;
-export type CaptionKey = (typeof CAPTION_KEYS)[number];
 
 /** Invented outlets and agencies, spelled alike in every edition (no real outlet is quoted). */
 export const OUTLETS = [
@@ -158,54 +54,6 @@ export interface Clause {
   figure: number;
 }
 
-/** The word forms a language needs; each language file fills in its own shapes. */
-export interface Lexicon {
-  subject: unknown;
-  topic: unknown;
-  verb: unknown;
-  place: unknown;
-  person: unknown;
-  weekday: unknown;
-}
-
-/** The words one clause resolves to in one language. */
-export interface Words<L extends Lexicon> {
-  subject: L['subject'];
-  topic: L['topic'];
-  verb: L['verb'];
-  place: L['place'];
-  otherPlace: L['place'];
-  person: L['person'];
-  quote: string;
-  outlet: string;
-  weekday: L['weekday'];
-  nextWeekday: L['weekday'];
-  figure: number;
-}
-
-type Template<L extends Lexicon> = (words: Words<L>) => string;
-
-/**
- * One language's phrase lists and sentence templates. Lists under `subjects`,
- * `topics`, `people` and `quotes` are parallel: item i means the same in every
- * language (a test checks the lengths).
- */
-export interface LanguageSpec<L extends Lexicon> {
-  sectionNames: Record<SectionSlug, string>;
-  subjects: Record<SectionSlug, L['subject'][]>;
-  topics: Record<SectionSlug, L['topic'][]>;
-  verbs: Record<VerbKey, L['verb']>;
-  places: Record<PlaceKey, L['place']>;
-  people: L['person'][];
-  quotes: string[];
-  /** Monday first. */
-  weekdays: L['weekday'][];
-  headlines: Record<HeadlineKey, Template<L>>;
-  leads: Record<LeadKey, Template<L>>;
-  sentences: Record<SentenceKey, Template<L>>;
-  captions: Record<CaptionKey, Template<L>>;
-}
-
 /** A language with its word shapes hidden: everything is addressed by clause. */
 export interface Language {
   sectionNames: Record<SectionSlug, string>;
@@ -228,7 +76,7 @@ function at<T>(items: readonly T[], index: number): T {
   return item;
 }
 
-export function defineLanguage<L extends Lexicon>(spec: LanguageSpec<L>): Language {
+function defineLanguage<L extends Lexicon>(spec: LanguageSpec<L>): Language {
   const words = (clause: Clause): Words<L> => ({
     subject: at(spec.subjects[clause.section], clause.subject),
     topic: at(spec.topics[clause.section], clause.topic),

@@ -1,4 +1,4 @@
-import type { LanguageSpec } from './index.js';
+import type { LanguageSpec } from './language-spec.js';
 
 /** Grammatical gender or plural: what a past-tense verb agrees with. */
 type Gender = 'm' | 'f' | 'n' | 'p';

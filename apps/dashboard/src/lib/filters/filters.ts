@@ -19,7 +19,7 @@ export interface Filters {
 
 export const RANGE_KEYS = ['today', 'yesterday', '7d', '30d', '90d', 'custom'] as const;
 export type RangeKey = (typeof RANGE_KEYS)[number];
-export const DEFAULT_RANGE: RangeKey = '7d';
+const DEFAULT_RANGE: RangeKey = '7d';
 
 export const CHANNELS = ['direct', 'internal', 'search', 'social', 'email', 'campaign', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -28,7 +28,7 @@ export const DEVICES = ['desktop', 'mobile', 'tablet', 'other'] as const;
 export type Device = (typeof DEVICES)[number];
 
 /** The filters that narrow readership (the range and the zone aside). */
-export const DIMENSION_KEYS = ['edition', 'section', 'country', 'region', 'channel', 'device'] as const;
+const DIMENSION_KEYS = ['edition', 'section', 'country', 'region', 'channel', 'device'] as const;
 export type DimensionKey = (typeof DIMENSION_KEYS)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

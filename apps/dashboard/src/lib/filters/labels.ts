@@ -36,7 +36,7 @@ export const DIMENSION_LABELS: Record<DimensionKey, string> = {
 };
 
 /** Share networks as their owners spell them. */
-export const NETWORK_LABELS: Record<string, string> = {
+const NETWORK_LABELS: Record<string, string> = {
   facebook: 'Facebook',
   x: 'X',
   telegram: 'Telegram',

@@ -15,7 +15,7 @@ import {
  * under the SHA-256 of that text; the dashboard sends only the id.
  */
 
-export interface ManifestOperation {
+interface ManifestOperation {
   id: string;
   name: string;
   type: 'query' | 'mutation' | 'subscription';
@@ -68,7 +68,7 @@ function fragmentsOf(
 }
 
 /** Every named operation in `documents`, sorted by name. */
-export function buildManifest(documents: readonly DocumentNode[]): Manifest {
+function buildManifest(documents: readonly DocumentNode[]): Manifest {
   const definitions = documents.flatMap((document) => document.definitions);
   const fragments = new Map(
     definitions

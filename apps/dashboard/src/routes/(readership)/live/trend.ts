@@ -1,4 +1,4 @@
-export type Direction = 'rising' | 'falling' | 'steady';
+type Direction = 'rising' | 'falling' | 'steady';
 
 export interface Trend {
   /** Views in the last five minutes of the series. */
