@@ -10,7 +10,7 @@ const integration = ['apps/accounts', 'apps/analytics', 'apps/content', 'demo', 
 
 assertEveryTestInATier(fileURLToPath(new URL('.', import.meta.url)), [
   /^(apps|packages)\/[^/]+\/src\/.+\.test\.ts$/,
-  /^bench\/src\/.+\.test\.ts$/,
+  /^(bench|demo)\/src\/.+\.test\.ts$/,
   ...integration.map((workspace) => new RegExp(`^${workspace}/test/.+\\.test\\.ts$`)),
   /^test\/(e2e|browser)\/.+\.test\.ts$/,
 ]);
@@ -27,7 +27,7 @@ export default defineConfig({
           isolate: false,
           // What the fuzz tests need on a loaded two-core machine, as in the integration projects they came from.
           testTimeout: 30_000,
-          include: ['{apps,packages}/*/src/**/*.test.ts', 'bench/src/**/*.test.ts'],
+          include: ['{apps,packages}/*/src/**/*.test.ts', '{bench,demo}/src/**/*.test.ts'],
           // The dashboard's unit tests need its SvelteKit aliases: its own project.
           exclude: ['apps/dashboard/**', '**/node_modules/**'],
         },

@@ -8,12 +8,7 @@ type Log = (line: string) => void;
 /** A command needs few connections: the seeders run their statements one after another. */
 const POOL_SIZE = 2;
 
-const options = (config: DemoConfig, log: Log) => ({
-  url: config.DATABASE_URL,
-  dataDir: config.BYLINE_DATA_DIR,
-  port: config.BYLINE_PG_PORT,
-  log,
-});
+const options = (config: DemoConfig, log: Log) => ({ ...config.postgres, log });
 
 /** Content's database (the embedded one when DATABASE_URL is unset), migrated by content's own migrations. */
 export function openContentDatabase(config: DemoConfig, log: Log): Promise<OpenedDatabase<DataSource>> {

@@ -85,8 +85,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await seedDemoData(content.db, {
     articles: options.articles,
     endAt: DEMO_END,
-    timeZone: contentConfig.BYLINE_TIMEZONE,
-    editions: contentConfig.BYLINE_EDITIONS,
+    timeZone: contentConfig.timeZone,
+    editions: contentConfig.editions,
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'byline-e2e-'));
   const accounts = await startAccountsService(

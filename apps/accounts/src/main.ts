@@ -12,4 +12,4 @@ try {
 }
 const service = await startAccountsService(config);
 announceReady({ url: service.url });
-closeOnSignals(service.close, createLogger(config.LOG_LEVEL));
+closeOnSignals(service.close, createLogger(config.logLevel));

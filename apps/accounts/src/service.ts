@@ -1,4 +1,3 @@
-import { internalSecret } from '@byline/auth';
 import { postgresReadiness } from '@byline/embedded-pg';
 import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import type { DataSource } from 'typeorm';
@@ -25,26 +24,25 @@ export async function startAccountsService(
   config: AccountsConfig,
   options: AccountsServiceOptions = {},
 ): Promise<AccountsService> {
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.logLevel);
   const database = await openDatabase(config, (line) => log.info(line));
   const { db } = database;
   try {
     const accounts: Accounts = {
       db,
       clock: options.clock ?? systemClock,
-      sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+      sessionTtlMs: config.sessionTtlMs,
       limiter: new LoginLimiter(),
     };
-    const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
     const service = await startGraphQLService<Context>({
       name: 'accounts',
-      host: config.ACCOUNTS_HOST,
-      port: config.ACCOUNTS_PORT,
-      bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      internalSecret: secret,
+      host: config.host,
+      port: config.port,
+      bodyLimitBytes: config.bodyLimitBytes,
+      internalSecret: config.internalSecret,
       apollo: await createAccountsApollo(log),
       context: async (request) => createContext(accounts, identityOf(request)),
-      routes: authenticateRoute(accounts, secret),
+      routes: authenticateRoute(accounts, config.internalSecret),
       readiness: () => postgresReadiness(db),
       log,
       onClose: database.close,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 export { MIGRATIONS_DIR, openAnalyticsStore } from './clickhouse/open.js';
-export { type AnalyticsConfig, analyticsConfigSchema, loadAnalyticsConfig } from './config.js';
+export { type AnalyticsConfig, analyticsConfigSchema, clickhouseOf, loadAnalyticsConfig } from './config.js';
 export { type ChannelFacts, classifyChannel } from './ingest/enrich/channel.js';
 export { describeAgent } from './ingest/enrich/device.js';
 export { createGeoLookup, type GeoFacts } from './ingest/enrich/geo.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { internalSecret, serviceHeaders } from '@byline/auth';
+import { serviceHeaders } from '@byline/auth';
 import type { ClickHouse } from '@byline/clickhouse';
 import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import { createAnalyticsApollo } from './apollo.js';
@@ -34,41 +34,40 @@ export async function startAnalyticsService(
   overrides: AnalyticsOverrides = {},
 ): Promise<AnalyticsService> {
   const now = overrides.now ?? (() => new Date());
-  const log = createLogger(config.LOG_LEVEL);
-  const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
-  const contentHeaders = () => serviceHeaders('analytics', secret, 'content');
-  const store = await openAnalyticsStore(config, (line) => log.info(line));
+  const log = createLogger(config.logLevel);
+  const contentHeaders = () => serviceHeaders('analytics', config.internalSecret, 'content');
+  const store = await openAnalyticsStore(config.clickhouse, (line) => log.info(line));
   const pipeline = await createPipeline({
-    dir: join(config.BYLINE_DATA_DIR, 'spool'),
+    dir: join(config.dataDir, 'spool'),
     client: overrides.wrapClickHouse?.(store.client) ?? store.client,
-    maxBytes: config.SPOOL_MAX_BYTES,
-    flushIntervalMs: config.FLUSH_INTERVAL_MS,
-    flushMaxRows: config.FLUSH_MAX_ROWS,
+    maxBytes: config.spoolMaxBytes,
+    flushIntervalMs: config.flushIntervalMs,
+    flushMaxRows: config.flushMaxRows,
     log,
   });
   try {
-    const visitors = createVisitorIds({ file: join(config.BYLINE_DATA_DIR, 'visitor-salts.json'), now });
+    const visitors = createVisitorIds({ file: join(config.dataDir, 'visitor-salts.json'), now });
     const ingest = createIngest({
       pipeline,
-      articles: overrides.articles ?? createArticleLookup(config.CONTENT_URL, contentHeaders),
+      articles: overrides.articles ?? createArticleLookup(config.contentUrl, contentHeaders),
       geo: await createGeoLookup(),
       visitorId: (ip, userAgent, at) => visitors.visitorId(ip, userAgent, at),
-      siteHosts: config.SITE_HOSTS,
+      siteHosts: config.siteHosts,
       now,
     });
-    const past = createPastAnswers(config.PAST_DAYS_CACHE_MS);
-    const headers = { trustedProxyHeader: config.TRUSTED_PROXY_HEADER, cdnCountryHeader: config.CDN_COUNTRY_HEADER };
+    const past = createPastAnswers(config.pastDaysCacheMs);
+    const headers = { trustedProxyHeader: config.trustedProxyHeader, cdnCountryHeader: config.cdnCountryHeader };
     const service = await startGraphQLService<Context>({
       name: 'analytics',
-      host: config.ANALYTICS_HOST,
-      port: config.ANALYTICS_PORT,
-      bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      internalSecret: secret,
+      host: config.host,
+      port: config.port,
+      bodyLimitBytes: config.bodyLimitBytes,
+      internalSecret: config.internalSecret,
       apollo: await createAnalyticsApollo(log),
       context: async (request) => ({
         clickhouse: store.client,
         now: now(),
-        timeZone: config.BYLINE_TIMEZONE,
+        timeZone: config.timeZone,
         ingest,
         past,
         batchers: new Map(),
@@ -87,11 +86,11 @@ export async function startAnalyticsService(
         collectRoute(app, {
           ingest,
           ...headers,
-          ratePerMinute: config.RATE_LIMIT_PER_MINUTE,
-          sitePerMinute: config.RATE_LIMIT_PER_SITE_PER_MINUTE,
-          siteHosts: config.SITE_HOSTS,
-          corsOrigins: config.COLLECT_CORS_ORIGINS,
-          metricsToken: config.METRICS_TOKEN,
+          ratePerMinute: config.ratePerMinute,
+          sitePerMinute: config.sitePerMinute,
+          siteHosts: config.siteHosts,
+          corsOrigins: config.collectCorsOrigins,
+          metricsToken: config.metricsToken,
         }),
       log,
       onClose: async () => {

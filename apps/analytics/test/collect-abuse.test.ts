@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { ConfigError } from '@byline/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAnalyticsConfig } from '../src/index.js';
-import { SITE_HOST, startTestAnalytics, type TestAnalytics } from './support/analytics.js';
+import { SITE_HOST, startTestAnalytics, TEST_SECRET, type TestAnalytics } from './support/analytics.js';
 
 const ARTICLE = { article_id: '7', section_id: '1', edition: 'en', author_ids: ['1'] };
 const USER_AGENT = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/124.0 Safari/537.36';
@@ -301,10 +301,9 @@ describe('configuration', () => {
   });
 
   it('reads SITE_HOSTS in lower case', () => {
-    expect(loadAnalyticsConfig({ SITE_HOSTS: 'News.Example,localhost' }).SITE_HOSTS).toEqual([
-      'news.example',
-      'localhost',
-    ]);
+    expect(
+      loadAnalyticsConfig({ SITE_HOSTS: 'News.Example,localhost', INTERNAL_SECRET: TEST_SECRET }).siteHosts,
+    ).toEqual(['news.example', 'localhost']);
   });
 });
 

@@ -12,4 +12,4 @@ try {
 }
 const service = await startContentService(config);
 announceReady({ url: service.url });
-closeOnSignals(service.close, createLogger(config.LOG_LEVEL));
+closeOnSignals(service.close, createLogger(config.logLevel));

@@ -1,4 +1,3 @@
-import { internalSecret } from '@byline/auth';
 import { postgresReadiness } from '@byline/embedded-pg';
 import { createLogger, identityOf, type RunningService, startGraphQLService } from '@byline/http';
 import type { DataSource } from 'typeorm';
@@ -14,19 +13,19 @@ export type ContentService = RunningService & { db: DataSource };
  * unset, migrated), schema, and the HTTP server.
  */
 export async function startContentService(config: ContentConfig): Promise<ContentService> {
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.logLevel);
   const database = await openDatabase(config, (line) => log.info(line));
   const { db } = database;
   try {
     const apollo = await createContentApollo(log);
     const service = await startGraphQLService<Context>({
       name: 'content',
-      host: config.CONTENT_HOST,
-      port: config.CONTENT_PORT,
-      bodyLimitBytes: config.BODY_LIMIT_BYTES,
-      internalSecret: internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR),
+      host: config.host,
+      port: config.port,
+      bodyLimitBytes: config.bodyLimitBytes,
+      internalSecret: config.internalSecret,
       apollo,
-      context: async (request) => createContext({ db, editions: config.BYLINE_EDITIONS }, identityOf(request)),
+      context: async (request) => createContext({ db, editions: config.editions }, identityOf(request)),
       readiness: () => postgresReadiness(db),
       log,
       onClose: database.close,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { internalSecret } from '@byline/auth';
-import { ConfigError, loadConfig, vars, z } from '@byline/config';
+import { ConfigError, isProduction, loadConfig, vars, z } from '@byline/config';
 import type { LogLevel } from '@byline/http';
 import type { GraphQLLimits } from './limits.js';
 import { loadTrustedDocuments, type TrustedDocuments } from './trusted-documents/manifest.js';
@@ -40,7 +40,7 @@ const limitDefaults = {
 } as const;
 
 function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
-  const production = env.NODE_ENV === 'production';
+  const production = isProduction(env);
   const subgraphUrls = Object.fromEntries(
     Object.values(subgraphUrlVariables).map((variable) => [variable, vars.url().optional()]),
   );
@@ -70,8 +70,8 @@ function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
     TRUSTED_DOCUMENTS: z.enum(['optional', 'anonymous', 'required']).default('optional'),
     TRUSTED_DOCUMENTS_PATHS: vars.list(''),
     BYLINE_DATA_DIR: z.string().default('.data'),
-    /** Signs the identity passed to subgraphs; unset: the one generated in BYLINE_DATA_DIR. */
-    INTERNAL_SECRET: vars.secret(),
+    /** Signs the identity passed to subgraphs; unset outside production: the one generated in BYLINE_DATA_DIR. */
+    INTERNAL_SECRET: vars.internalSecret(env),
     /** Header our own proxy sets with the client IP (right-most entry is used); empty: the socket address. */
     TRUSTED_PROXY_HEADER: z.string().toLowerCase().default(''),
     /** How long a session or token check is reused; revocation takes effect within it. */

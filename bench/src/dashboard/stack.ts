@@ -62,8 +62,8 @@ export async function startDashboardStack(workDir: string, size: StackSize, log:
     await seedDemoData(content.db, {
       articles: size.articles,
       endAt: new Date(),
-      timeZone: contentConfig.BYLINE_TIMEZONE,
-      editions: contentConfig.BYLINE_EDITIONS,
+      timeZone: contentConfig.timeZone,
+      editions: contentConfig.editions,
     });
     log(`content: ${size.articles} demo articles`);
 
@@ -87,7 +87,7 @@ export async function startDashboardStack(workDir: string, size: StackSize, log:
       contentUrl: content.url,
       contentHeaders: () => serviceHeaders('demo', SECRET, 'content'),
       endAt: new Date(),
-      timeZone: contentConfig.BYLINE_TIMEZONE,
+      timeZone: contentConfig.timeZone,
       events: size.events,
       log: { info: () => {}, error: (message, error) => log(`${message}: ${String(error)}`) },
     });

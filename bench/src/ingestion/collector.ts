@@ -59,9 +59,9 @@ export async function startCollector(workDir: string, captureLimit: number): Pro
   const config = loadAnalyticsConfig({ ...ENV, BYLINE_DATA_DIR: join(workDir, 'analytics') });
   const service = await startAnalyticsService(config, { articles: catalogue(), wrapClickHouse: capturing(capture) });
   const settings = {
-    'spool flush': `${config.FLUSH_INTERVAL_MS} ms or ${config.FLUSH_MAX_ROWS} rows`,
-    'rate limit per IP': `${config.RATE_LIMIT_PER_MINUTE}/min (default)`,
-    'rate limit per site': `${config.RATE_LIMIT_PER_SITE_PER_MINUTE}/min (raised)`,
+    'spool flush': `${config.flushIntervalMs} ms or ${config.flushMaxRows} rows`,
+    'rate limit per IP': `${config.ratePerMinute}/min (default)`,
+    'rate limit per site': `${config.sitePerMinute}/min (raised)`,
   };
   return { service, collectUrl: service.url.replace(/\/graphql$/, '/collect'), captured, settings };
 }

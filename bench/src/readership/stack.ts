@@ -38,8 +38,8 @@ export async function startReadershipStack(
   await seedDemoData(content.db, {
     articles,
     endAt,
-    timeZone: contentConfig.BYLINE_TIMEZONE,
-    editions: contentConfig.BYLINE_EDITIONS,
+    timeZone: contentConfig.timeZone,
+    editions: contentConfig.editions,
   });
   const accounts: AccountsService = await startAccountsService(
     loadAccountsConfig({

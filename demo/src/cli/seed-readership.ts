@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openAnalyticsStore } from '@byline/analytics';
-import { internalSecret, serviceHeaders } from '@byline/auth';
+import { serviceHeaders } from '@byline/auth';
 import { exitOnConfigError } from '@byline/config';
 import { createLogger } from '@byline/http';
 import { type DemoConfig, loadDemoConfig } from '../config.js';
@@ -30,20 +30,19 @@ try {
 } catch (error) {
   exitOnConfigError(error);
 }
-const events = integerFlag('events', values.events, { min: 0, max: 1_000_000_000, usage: USAGE }) ?? config.DEMO_EVENTS;
+const events = integerFlag('events', values.events, { min: 0, max: 1_000_000_000, usage: USAGE }) ?? config.events;
 const seed = integerFlag('seed', values.seed, { min: 0, max: 0xffffffff, usage: USAGE }) ?? DEMO_SEED;
-const log = createLogger(config.LOG_LEVEL);
+const log = createLogger(config.logLevel);
 if (events === 0) {
   log.info('demo readership: DEMO_EVENTS is 0 and no --events given: nothing to seed');
   process.exit(0);
 }
-const secret = internalSecret(config.INTERNAL_SECRET, config.BYLINE_DATA_DIR);
-const store = await openAnalyticsStore(config, (line) => log.info(line));
+const store = await openAnalyticsStore(config.clickhouse, (line) => log.info(line));
 const outcome = await seedDemoReadership(store.client, {
-  contentUrl: config.CONTENT_URL,
-  contentHeaders: () => serviceHeaders('demo', secret, 'content'),
+  contentUrl: config.contentUrl,
+  contentHeaders: () => serviceHeaders('demo', config.internalSecret, 'content'),
   endAt: new Date(),
-  timeZone: config.BYLINE_TIMEZONE,
+  timeZone: config.timeZone,
   events,
   seed,
   log,

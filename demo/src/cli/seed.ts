@@ -51,7 +51,7 @@ try {
 } catch (error) {
   exitOnConfigError(error);
 }
-const articles = flags.articles ?? config.DEMO_ARTICLES;
+const articles = flags.articles ?? config.articles;
 const log = (line: string) => console.log(line);
 
 let exitCode = 0;
@@ -70,8 +70,8 @@ try {
       articles,
       seed: flags.seed,
       endAt,
-      timeZone: config.BYLINE_TIMEZONE,
-      editions: config.BYLINE_EDITIONS,
+      timeZone: config.timeZone,
+      editions: config.editions,
       reset: flags.reset,
       log,
     });
@@ -81,7 +81,7 @@ try {
       `seeded ${summary.articles.toLocaleString('en')} articles (${summary.stories.toLocaleString('en')} stories), ` +
         `${summary.sections} sections, ${summary.authors} authors, ${summary.tags} tags ` +
         `in ${seconds.toFixed(1)} s (${rate.toLocaleString('en')} articles/s; seed ${flags.seed}, ` +
-        `up to ${endAt.toISOString().slice(0, 10)}, ${config.BYLINE_TIMEZONE})`,
+        `up to ${endAt.toISOString().slice(0, 10)}, ${config.timeZone})`,
     );
   }
 } catch (error) {

@@ -54,7 +54,7 @@ try {
   exitOnConfigError(error);
 }
 // The catalogue is public content: asked from the gateway, like any front end.
-const { GATEWAY_URL: gatewayUrl, COLLECT_URL: collectUrl } = config;
+const { gatewayUrl, collectUrl } = config;
 
 const started = Date.now();
 const articles = await loadDemoCatalogue(gatewayUrl, {

@@ -21,10 +21,10 @@ const log = (line: string) => console.log(line);
 let exitCode = 0;
 const database = await openAccountsDatabase(config, log);
 try {
-  const created = await createDemoUsersIfNone(database.db, systemClock, config.BYLINE_DATA_DIR);
+  const created = await createDemoUsersIfNone(database.db, systemClock, config.dataDir);
   log(
     created.length > 0
-      ? `${created.length} demo users created; passwords in ${demoUsersFile(config.BYLINE_DATA_DIR)}`
+      ? `${created.length} demo users created; passwords in ${demoUsersFile(config.dataDir)}`
       : 'users exist already: no demo users created',
   );
 } catch (error) {

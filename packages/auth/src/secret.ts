@@ -8,7 +8,8 @@ export const MIN_SECRET_LENGTH = 32;
  * The secret the gateway signs identities with and the services verify them
  * with. Given (`INTERNAL_SECRET`), it is used as is; otherwise, on embedded
  * defaults, one is generated on first start and kept (0600) in the data
- * directory that every service of this machine shares.
+ * directory that every service of this machine shares. Never in production:
+ * each app's config requires INTERNAL_SECRET there (vars.internalSecret).
  */
 export function internalSecret(given: string | undefined, dataDir: string): string {
   if (given) return given;

@@ -52,8 +52,14 @@ export const vars = {
           .map((item) => item.trim())
           .filter((item) => item.length > 0),
       ),
-  /** A shared secret; optional so that an app can fall back to a generated one. */
-  secret: () => z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The secret shared by every service. Production must set it; elsewhere it may be left unset, for the app
+   * to fall back to a generated one (a demo convenience).
+   */
+  internalSecret: (env: NodeJS.ProcessEnv) => {
+    const secret = z.string({ error: 'required when NODE_ENV=production' }).min(32, 'must be at least 32 characters');
+    return isProduction(env) ? secret : secret.optional();
+  },
   flag: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'])
@@ -63,6 +69,10 @@ export const vars = {
   timeZone: (fallback: string) =>
     z.string().default(fallback).refine(isTimeZone, { message: 'not an IANA time zone, e.g. "Asia/Baku"' }),
 };
+
+export function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return env.NODE_ENV === 'production';
+}
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -3,6 +3,7 @@ export {
   type OpenDatabaseOptions,
   type OpenedDatabase,
   openMigratedDatabase,
+  type PostgresLocation,
   postgresReadiness,
 } from './open.js';
 export {

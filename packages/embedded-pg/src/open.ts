@@ -1,13 +1,17 @@
 import { join } from 'node:path';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './server.js';
 
-export interface OpenDatabaseOptions {
+/** Where an app's PostgreSQL is: a server, or an embedded one this process starts. */
+export interface PostgresLocation {
   /** A PostgreSQL server's URL; undefined starts an embedded one. */
   url: string | undefined;
   /** The data folder; the embedded cluster lives in its `postgres` subfolder. */
   dataDir: string;
   /** Loopback port of the embedded server. */
   port: number;
+}
+
+export interface OpenDatabaseOptions extends PostgresLocation {
   log: (line: string) => void;
 }
 

@@ -5,10 +5,11 @@
  * reverse order.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { exitOnConfigError, loadConfig, vars, z } from '@byline/config';
+import { exitOnConfigError } from '@byline/config';
+import { type LauncherConfig, loadLauncherConfig } from './config.js';
 import { readDemoUsers } from './demo-users.js';
 import { bold, prefixedOutput, red } from './output.js';
 import { type Child, ChildFailed, describeExit, startChild, stopAll } from './process.js';
@@ -28,20 +29,13 @@ try {
   process.exit(2);
 }
 
-let config: { DATABASE_URL?: string | undefined; CLICKHOUSE_URL?: string | undefined; BYLINE_DATA_DIR: string };
+let config: LauncherConfig;
 try {
-  config = loadConfig(
-    'launcher',
-    z.object({
-      DATABASE_URL: vars.postgresUrl().optional(),
-      CLICKHOUSE_URL: vars.url().optional(),
-      BYLINE_DATA_DIR: z.string().default(join(repoRoot, '.data')),
-    }),
-  );
+  config = loadLauncherConfig(repoRoot);
 } catch (error) {
   exitOnConfigError(error);
 }
-const dataDir = resolve(config.BYLINE_DATA_DIR);
+const { dataDir } = config;
 
 const width = Math.max('launcher'.length, ...services.map((spec) => spec.name.length));
 const say = prefixedOutput('launcher', services.length, width);
@@ -78,10 +72,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 async function launch(): Promise<void> {
   const state: Launch = {
-    externalDatabase: config.DATABASE_URL !== undefined,
-    externalClickHouse: config.CLICKHOUSE_URL !== undefined,
+    externalDatabase: config.databaseUrl !== undefined,
+    externalClickHouse: config.clickhouseUrl !== undefined,
     traffic: flags['no-traffic'] !== true,
-    urls: config.DATABASE_URL ? { postgres: config.DATABASE_URL } : {},
+    urls: config.databaseUrl ? { postgres: config.databaseUrl } : {},
   };
   for (const [index, spec] of services.entries()) {
     if (stopping) return;

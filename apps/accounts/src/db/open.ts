@@ -7,9 +7,5 @@ export type OpenDatabase = OpenedDatabase<DataSource>;
 
 /** Connects to DATABASE_URL (or an embedded PostgreSQL when unset) and applies this service's migrations. */
 export function openDatabase(config: AccountsConfig, log: (line: string) => void): Promise<OpenDatabase> {
-  return openMigratedDatabase(
-    { url: config.DATABASE_URL, dataDir: config.BYLINE_DATA_DIR, port: config.BYLINE_PG_PORT, log },
-    (url) => createDataSource(url, config.DB_POOL_SIZE),
-    migrate,
-  );
+  return openMigratedDatabase({ ...config.postgres, log }, (url) => createDataSource(url, config.dbPoolSize), migrate);
 }

@@ -24,7 +24,7 @@ export interface TestAnalytics {
 }
 
 export const SITE_HOST = 'news.example';
-const TEST_SECRET = 'analytics-test-secret-of-32-chars-or-more';
+export const TEST_SECRET = 'analytics-test-secret-of-32-chars-or-more';
 /** Who asks the readership questions in these tests, as the gateway would sign it. */
 const ANALYST: Identity = { sub: 'user:7', role: 'analyst' };
 

@@ -10,9 +10,5 @@ export type OpenDatabase = OpenedDatabase<DataSource>;
  * folder when it is unset. Migrations run in both cases.
  */
 export function openDatabase(config: ContentConfig, log: (line: string) => void): Promise<OpenDatabase> {
-  return openMigratedDatabase(
-    { url: config.DATABASE_URL, dataDir: config.BYLINE_DATA_DIR, port: config.BYLINE_PG_PORT, log },
-    (url) => createDataSource(url, config.DB_POOL_SIZE),
-    migrate,
-  );
+  return openMigratedDatabase({ ...config.postgres, log }, (url) => createDataSource(url, config.dbPoolSize), migrate);
 }

@@ -16,8 +16,8 @@ export async function startSeededContent(
   await seedDemoData(content.db, {
     articles: options.articles,
     endAt: new Date(),
-    timeZone: config.BYLINE_TIMEZONE,
-    editions: config.BYLINE_EDITIONS,
+    timeZone: config.timeZone,
+    editions: config.editions,
   });
   const rows: { id: string }[] = await content.db.query(
     `SELECT id::text AS id FROM articles WHERE status = 'published' ORDER BY id`,
