@@ -1,7 +1,7 @@
 /** How long a request waits for the gateway, all its calls together. */
 export const DEADLINE_MS = 15_000;
 /** The live page polls every 2 s: it gives up sooner rather than stand still. */
-export const LIVE_DEADLINE_MS = 4_500;
+const LIVE_DEADLINE_MS = 4_500;
 
 const LIVE_ROUTES = new Set(['/(readership)/live', '/(readership)/live/data']);
 
