@@ -10,6 +10,8 @@ declare global {
       theme: ThemeChoice;
       /** The signed-in user and their session token (sent to the gateway as a bearer token); null when signed out. */
       session: { token: string; user: SignedInUser } | null;
+      /** Aborts this request's gateway calls when its route's deadline has passed (`$lib/server/deadline`). */
+      deadline: AbortSignal;
     }
     interface Error {
       message: string;

@@ -26,7 +26,8 @@ const defaultManifestPath = fileURLToPath(new URL('../../../schema/trusted-docum
  * GraphQL limits, from what real clients send (measured with GraphQL Armor's own counters over
  * apps/dashboard/src/lib/graphql/operations/*.graphql and test/fixtures/article-page.graphql):
  * depth 5 (Live), aliases 6 (SectionDetail), directives 1 (Layout), tokens 327 (SectionDetail),
- * cost 102,634 (Sections: two `readership(first: 5000)` lists), characters 1,818 (SectionDetail
+ * cost 115,919 (Sections: two `readership(first: 5000)` lists; every list counted at its page size or
+ * its maximum in @byline/graphql/list-sizes), characters 1,818 (SectionDetail
  * with its fragments). Each limit is about twice that, so a new field or two fits.
  */
 const limitDefaults = {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, parse } from 'graphql';
+import { LIST_SIZES } from '@byline/graphql/list-sizes';
+import { buildSchema, getNullableType, isListType, isObjectType, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { costRefusal } from './cost-limit.js';
 
@@ -64,5 +65,41 @@ describe('costRefusal', () => {
 
   it('lets what the dashboard needs through', () => {
     expect(costRefusal(schema, parse('{ tags { id } authors { id } sections { id } }'), {}, options)).toBeUndefined();
+  });
+
+  it('counts a list without a page argument at its maximum from LIST_SIZES', () => {
+    const authors = LIST_SIZES['Article.authors'];
+    const tags = LIST_SIZES['Article.tags'];
+    // article: 2 + 1.5 × (authors × (2 + 1.5 × 1) + tags × (2 + 1.5 × 1))
+    expect(found('{ article(id: "1") { authors { name } tags { name } } }')).toBe(
+      2 + 1.5 * (authors * 3.5 + tags * 3.5),
+    );
+    // Under a page of 20 articles, every article's translations count at their maximum.
+    const translations = LIST_SIZES['Article.translations'];
+    expect(found('{ articles(first: 20) { edges { node { translations { id } } } } }')).toBe(
+      20 * (2 + 1.5 * (2 + 1.5 * (2 + 1.5 * translations * (2 + 1.5)))),
+    );
+  });
+
+  it('has a maximum for every list field without a page argument, and only for those', () => {
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!isListType(getNullableType(field.type))) continue;
+        const key = `${type.name}.${field.name}`;
+        const paged = field.args.some((arg) => arg.name === 'first');
+        // A connection's edges are its page: the connection's own `first` counts them.
+        const edges = field.name === 'edges' && type.name.endsWith('Connection');
+        if (key in LIST_SIZES) expect(paged || edges, key).toBe(false);
+        else if (!paged && !edges) unbounded.push(key);
+      }
+    }
+    expect(unbounded).toEqual([]);
+    for (const key of Object.keys(LIST_SIZES)) {
+      const [type, field] = key.split('.');
+      const owner = schema.getType(type ?? '');
+      expect(isObjectType(owner) && owner.getFields()[field ?? ''], key).toBeTruthy();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { LIST_SIZES } from '@byline/graphql/list-sizes';
 import { type CostLimitOptions, costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import {
   type ArgumentNode,
@@ -16,10 +17,11 @@ import {
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
 /**
- * GraphQL Armor's cost of each operation, with every page counted at the size
+ * GraphQL Armor's cost of each operation, with every list counted at the size
  * the subgraph will return: its rule multiplies a list by a literal `first`
- * only, so `first: $n`, or no `first` at all (the schema's default applies),
- * would cost one row. Returns the refusal message, if any.
+ * only, so `first: $n`, no `first` at all (the schema's default applies), or a
+ * list without a page argument (its maximum in LIST_SIZES applies) would cost
+ * one row. Returns the refusal message, if any.
  */
 export function costRefusal(
   schema: GraphQLSchema,
@@ -50,8 +52,9 @@ export function costRefusal(
 
 /**
  * The document with every page size a literal: `first: $var` becomes the
- * variable's integer value (or its default), and a field that takes `first`
- * without it gets the schema's default, as execution would.
+ * variable's integer value (or its default), a field that takes `first`
+ * without it gets the schema's default, as execution would, and a list
+ * without a page argument gets `first:` its maximum, for Armor to count.
  */
 function withPageSizes(
   schema: GraphQLSchema,
@@ -70,6 +73,10 @@ function withPageSizes(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
+        const listField = `${typeInfo.getParentType()?.name}.${node.name.value}`;
+        if (listField in LIST_SIZES) {
+          return { ...node, arguments: [argument('first', LIST_SIZES[listField as keyof typeof LIST_SIZES])] };
+        }
         const pageArguments = typeInfo.getFieldDef()?.args.filter((arg) => PAGE_ARGUMENTS.has(arg.name)) ?? [];
         if (pageArguments.length === 0) return undefined;
         const given = new Map((node.arguments ?? []).map((argument) => [argument.name.value, argument]));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { LIST_SIZES } from '@byline/graphql/list-sizes';
 import fc from 'fast-check';
 import {
   buildSchema,
@@ -29,8 +30,8 @@ import { costRefusal } from './cost-limit.js';
 
 /**
  * Generated queries over the public schema, run against resolvers that return
- * exactly as many rows as the real ones would (the page size asked for, or the
- * argument's default): whatever the cost rule lets through must not cost more,
+ * as many rows as the real ones can (the page size asked for, the argument's
+ * default, or a list's maximum in LIST_SIZES): whatever the cost rule lets through must not cost more,
  * counted on the response, than the budget.
  */
 const graph = buildSchema(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8'));
@@ -121,10 +122,15 @@ function buildQuery(g: fc.GeneratorValue): Built {
   return built;
 }
 
-/** Rows as the subgraphs return them: a page of `first` (given or defaulted), a connection's edges as its page. */
+/**
+ * Rows as the subgraphs return them at most: a page of `first` (given or
+ * defaulted), a list's maximum, a connection's edges as its page.
+ */
 const resolveField: GraphQLFieldResolver<Record<string, unknown> | undefined, unknown> = (source, args, _, info) => {
   const type = getNullableType(info.returnType);
   const page = typeof args.first === 'number' ? args.first : undefined;
+  const maximum: number | undefined =
+    LIST_SIZES[`${info.parentType.name}.${info.fieldName}` as keyof typeof LIST_SIZES];
   const one = (named: GraphQLNamedType) => {
     if (!isLeafType(named)) return { page: undefined };
     if (isEnumType(named)) return named.getValues()[0]?.value;
@@ -132,7 +138,7 @@ const resolveField: GraphQLFieldResolver<Record<string, unknown> | undefined, un
   };
   const named = getNamedType(type);
   if (isListType(type)) {
-    return Array.from({ length: page ?? (source?.page as number | undefined) ?? 1 }, () => one(named));
+    return Array.from({ length: page ?? maximum ?? (source?.page as number | undefined) ?? 1 }, () => one(named));
   }
   return isLeafType(named) ? one(named) : { page };
 };

@@ -9,6 +9,7 @@ import { clientErrors } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { documentGate } from './document-gate.js';
 import { limitRules } from './limits.js';
+import { shedLoadWhenSaturated } from './overload.js';
 import { checkSubgraphs } from './readiness.js';
 import { parseCustomScalars } from './scalars.js';
 import { type GatewayContext, routeSubgraphs } from './subgraphs.js';
@@ -69,7 +70,8 @@ export async function startGateway(
       }),
     }),
     readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS, config.internalSecret, log),
-    routes: (app) => {
+    routes: async (app) => {
+      await shedLoadWhenSaturated(app);
       app.addHook(
         'preHandler',
         documentGate({

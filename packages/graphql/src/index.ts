@@ -6,4 +6,5 @@ export { buildFederatedSchema, subgraphTypeDefs } from './federation.js';
 export { formatErrorWith } from './format-error.js';
 export { checkId, ID_PATTERN, isId } from './ids.js';
 export { checkLimit } from './limit.js';
+export { bounded, LIST_SIZES } from './list-sizes.js';
 export { validateInput } from './validation.js';

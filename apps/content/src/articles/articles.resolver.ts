@@ -1,4 +1,4 @@
-import { badInput, checkId, checkLimit } from '@byline/graphql';
+import { badInput, bounded, checkId, checkLimit } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Author } from '../authors/author.type.js';
 import type { Context } from '../context.js';
@@ -34,12 +34,12 @@ export class ArticlesResolver {
 
   @Query(() => [String], { description: 'The language editions this site publishes.' })
   editions(@Ctx() ctx: Context): string[] {
-    return [...ctx.editions.keys()];
+    return bounded('Query.editions', [...ctx.editions.keys()]);
   }
 
   @FieldResolver()
   async body(@Root() article: Article, @Ctx() ctx: Context): Promise<string[]> {
-    return article.body ?? (await ctx.loaders.articleBody.load(article.id))?.body ?? [];
+    return bounded('Article.body', article.body ?? (await ctx.loaders.articleBody.load(article.id))?.body ?? []);
   }
 
   @FieldResolver(() => Section)
@@ -50,19 +50,22 @@ export class ArticlesResolver {
   }
 
   @FieldResolver(() => [Author], { description: 'The byline, in order.' })
-  authors(@Root() article: Article, @Ctx() ctx: Context): Promise<Author[]> {
-    return ctx.loaders.authorsOfArticle.load(article.id);
+  async authors(@Root() article: Article, @Ctx() ctx: Context): Promise<Author[]> {
+    return bounded('Article.authors', await ctx.loaders.authorsOfArticle.load(article.id));
   }
 
   @FieldResolver(() => [Tag])
-  tags(@Root() article: Article, @Ctx() ctx: Context): Promise<Tag[]> {
-    return ctx.loaders.tagsOfArticle.load(article.id);
+  async tags(@Root() article: Article, @Ctx() ctx: Context): Promise<Tag[]> {
+    return bounded('Article.tags', await ctx.loaders.tagsOfArticle.load(article.id));
   }
 
   @FieldResolver(() => [Article], { description: 'The same story in the other editions.' })
   async translations(@Root() article: Article, @Ctx() ctx: Context): Promise<Article[]> {
     const story = await ctx.loaders.articlesOfStory.load(article.storyId);
-    return story.filter((other) => other.id !== article.id && visibleTo(ctx.identity, other));
+    return bounded(
+      'Article.translations',
+      story.filter((other) => other.id !== article.id && visibleTo(ctx.identity, other)),
+    );
   }
 
   @FieldResolver(() => [Article], {

@@ -1,3 +1,4 @@
+import { bounded, LIST_SIZES } from '@byline/graphql';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { articlesPublished, PublishedWindowArgs } from '../common/published-window.js';
 import type { Context } from '../context.js';
@@ -8,7 +9,7 @@ import { allSections, sectionBySlug } from './sections.sql.js';
 export class SectionsResolver {
   @Query(() => [Section], { description: 'All sections in navigation order.' })
   sections(@Ctx() ctx: Context): Promise<Section[]> {
-    return allSections(ctx.db);
+    return allSections(ctx.db, LIST_SIZES['Query.sections']);
   }
 
   @Query(() => Section, { nullable: true })
@@ -39,6 +40,9 @@ export class SectionsResolver {
 
   @FieldResolver(() => [LocalizedName])
   names(@Root() section: Section): LocalizedName[] {
-    return Object.entries(section.namesByEdition).map(([edition, name]) => ({ edition, name }));
+    return bounded(
+      'Section.names',
+      Object.entries(section.namesByEdition).map(([edition, name]) => ({ edition, name })),
+    );
   }
 }

@@ -7,8 +7,9 @@ export function sectionsByIds(db: DataSource, ids: readonly string[]): Promise<S
   return db.query(`SELECT ${COLUMNS} FROM sections WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
-export function allSections(db: DataSource): Promise<Section[]> {
-  return db.query(`SELECT ${COLUMNS} FROM sections ORDER BY position, id`);
+/** The first `limit` sections in navigation order. */
+export function allSections(db: DataSource, limit: number): Promise<Section[]> {
+  return db.query(`SELECT ${COLUMNS} FROM sections ORDER BY position, id LIMIT $1`, [limit]);
 }
 
 export async function sectionBySlug(db: DataSource, slug: string): Promise<Section | null> {

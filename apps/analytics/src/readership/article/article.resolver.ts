@@ -1,3 +1,4 @@
+import { bounded } from '@byline/graphql';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root, registerEnumType } from 'type-graphql';
 import { selectRows } from '../../clickhouse/query.js';
@@ -154,7 +155,11 @@ export class ArticleReadershipResolver {
       (ids) => articleViews(ctx, ids, resolved, dimension),
       [] as ViewsRow[],
     ).load(article.id);
-    return rows.map((row) => ({ value: row.keys[1] ?? '', views: row.views, uniqueReaders: row.readers }));
+    return bounded('Article.readership', rows).map((row) => ({
+      value: row.keys[1] ?? '',
+      views: row.views,
+      uniqueReaders: row.readers,
+    }));
   }
 
   @FieldResolver(() => ShareSummary, { description: 'Shares over the range (all time by default), per network.' })
@@ -164,7 +169,10 @@ export class ArticleReadershipResolver {
     @Ctx() ctx: Context,
   ): Promise<ShareSummary> {
     const byNetwork = await this.sharesByNetwork(article, range, ctx);
-    return { total: byNetwork.reduce((sum, entry) => sum + entry.count, 0), byNetwork };
+    return {
+      total: byNetwork.reduce((sum, entry) => sum + entry.count, 0),
+      byNetwork: bounded('ShareSummary.byNetwork', byNetwork),
+    };
   }
 
   @FieldResolver(() => [Amplification], { description: 'Per social network: shares, and the views they brought back.' })
@@ -185,7 +193,7 @@ export class ArticleReadershipResolver {
       ).load(article.id),
     ]);
     const networks = new Set([...shares.map((s) => s.network), ...viewsBack.map((v) => v.network)]);
-    return [...networks].map((network) => {
+    return bounded('Article.amplification', [...networks]).map((network) => {
       const shared = shares.find((s) => s.network === network)?.count ?? 0;
       const back = viewsBack.find((v) => v.network === network)?.count ?? 0;
       return { network, shares: shared, viewsBack: back, viewsPerShare: shared > 0 ? back / shared : null };

@@ -1,4 +1,4 @@
-import { checkLimit } from '@byline/graphql';
+import { bounded, checkLimit, LIST_SIZES } from '@byline/graphql';
 import { Arg, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { selectRows } from '../../clickhouse/query.js';
 import type { Context } from '../../context.js';
@@ -9,7 +9,7 @@ import { type LiveRow, LiveSet, liveSql, toLiveRow } from './live.sql.js';
 
 const MINUTE_MS = 60_000;
 /** Sections and channels the live answer lists at most (there are fewer of either). */
-const LISTED = 50;
+const LISTED = LIST_SIZES['Live.topArticles'];
 
 @ObjectType({ description: 'What is being read right now.' })
 export class Live {
@@ -66,10 +66,10 @@ export class LiveResolver {
       topArticles: of(LiveSet.ARTICLE)
         .slice(0, top)
         .map((row) => ({ article: { id: row.article }, views: row.views, uniqueReaders: row.readers, shares: 0 })),
-      readersBySection: recent(LiveSet.SECTION).map((row) =>
+      readersBySection: bounded('Live.readersBySection', recent(LiveSet.SECTION)).map((row) =>
         readershipRow({ section: { id: row.section }, views: row.recentViews, uniqueReaders: row.recentReaders }),
       ),
-      readersByChannel: recent(LiveSet.CHANNEL).map((row) =>
+      readersByChannel: bounded('Live.readersByChannel', recent(LiveSet.CHANNEL)).map((row) =>
         readershipRow({ channel: row.channel, views: row.recentViews, uniqueReaders: row.recentReaders }),
       ),
     };

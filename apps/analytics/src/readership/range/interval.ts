@@ -1,4 +1,4 @@
-import { badInput } from '@byline/graphql';
+import { badInput, LIST_SIZES } from '@byline/graphql';
 import { addDays, wallTimeOf, zonedTimeToUtc } from '@byline/time';
 import { registerEnumType } from 'type-graphql';
 import type { TimeRange } from './range.js';
@@ -15,7 +15,8 @@ registerEnumType(Interval, {
   description: 'Bucket size of a time series, cut in the range time zone.',
 });
 
-export const MAX_BUCKETS = 1500;
+/** A series' most buckets; the gateway counts an article's timeline at this size. */
+export const MAX_BUCKETS = LIST_SIZES['Article.viewsTimeline'];
 
 /** SQL for the start of the bucket holding `column`, as Unix seconds; the zone is the bound `{tz:String}`. */
 export function bucketSql(interval: Interval, column: string): string {

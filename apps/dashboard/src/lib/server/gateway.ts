@@ -2,21 +2,10 @@ import { error } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { TypedDocumentString } from '$lib/graphql/generated';
 import { gatewayUrl } from './config';
+import { DEADLINE_MS } from './deadline';
+import { failureOf, type GatewayAnswer, type GatewayError, UNREACHABLE_MESSAGE } from './gateway-failure';
 
-const TIMEOUT_MS = 15_000;
-
-export interface GatewayError {
-  message: string;
-  extensions?: { code?: string; field?: string; retryAfterSeconds?: number };
-}
-
-export interface GatewayAnswer<T> {
-  status: number;
-  data: T | null;
-  errors: GatewayError[];
-}
-
-/** The gateway did not answer at all (down, starting, or too slow). */
+/** The gateway did not answer in time (down, starting, overloaded or too slow). */
 export class GatewayUnreachable extends Error {}
 
 /** Generated documents carry their trusted document id (codegen.ts). */
@@ -39,7 +28,7 @@ function trustedMeta(document: { __meta__?: Record<string, unknown> | undefined 
 export async function callGateway<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  options: { token?: string | undefined; headers?: Record<string, string> } = {},
+  options: { token?: string | undefined; headers?: Record<string, string>; deadline?: AbortSignal } = {},
 ): Promise<GatewayAnswer<TResult>> {
   const { hash, operationName } = trustedMeta(document);
   let response: Response;
@@ -53,7 +42,7 @@ export async function callGateway<TResult, TVariables>(
         ...options.headers,
       },
       body: JSON.stringify({ documentId: `sha256:${hash}`, operationName, variables }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: options.deadline ?? AbortSignal.timeout(DEADLINE_MS),
     });
   } catch (cause) {
     // fetch's own message is "fetch failed"; what failed (ECONNREFUSED, a timeout) is its cause.
@@ -65,37 +54,29 @@ export async function callGateway<TResult, TVariables>(
 }
 
 /**
- * Runs a typed operation for the page being rendered, as the signed-in user.
- * Any GraphQL error fails the whole page: a half-filled chart would be read
- * as real numbers. The gateway's own message is passed on for input errors,
- * a generic one otherwise.
+ * Runs a typed operation for the page being rendered, as the signed-in user,
+ * within the request's deadline. Any GraphQL error fails the whole page: a
+ * half-filled chart would be read as real numbers. The gateway's own message
+ * is passed on for input errors, a generic one otherwise; an overloaded or
+ * silent gateway is a 503 (the handle hook adds Retry-After).
  */
 export async function gql<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
 ): Promise<TResult> {
+  const { locals } = getRequestEvent();
   let answer: GatewayAnswer<TResult>;
   try {
-    answer = await callGateway(document, variables, { token: getRequestEvent().locals.session?.token });
+    answer = await callGateway(document, variables, { token: locals.session?.token, deadline: locals.deadline });
   } catch (cause) {
     if (!(cause instanceof GatewayUnreachable)) throw cause;
     console.error(cause.message);
     error(503, UNREACHABLE_MESSAGE);
   }
-  const first = answer.errors[0];
-  if (first) {
-    const code = first.extensions?.code;
-    if (code === 'BAD_USER_INPUT') error(400, first.message);
-    if (code === 'UNAUTHENTICATED') error(401, 'Your session has ended: sign in again.');
-    if (code === 'FORBIDDEN') error(403, FORBIDDEN_MESSAGE);
-    console.error('gateway error', answer.status, first.message);
-    error(502, 'The readership service could not answer this question.');
+  const failure = failureOf(answer);
+  if (failure) {
+    if (failure.status >= 500) console.error('gateway error', answer.status, answer.errors[0]?.message ?? '');
+    error(failure.status, failure.message);
   }
-  if (answer.status >= 400 || !answer.data) error(502, `The readership service answered ${answer.status}.`);
-  return answer.data;
+  return answer.data as TResult;
 }
-
-export const UNREACHABLE_MESSAGE =
-  'The readership service is not answering. It may be starting: try again in a moment.';
-export const FORBIDDEN_MESSAGE =
-  'Your role does not include readership data. Ask an administrator for the analyst, editor or marketing role.';

@@ -3,7 +3,7 @@ import { parseFilters } from '$lib/filters/filters';
 import { toReadershipFilter } from '$lib/filters/readership-filter';
 import { refusal } from './access';
 import { newsroomTimeZone } from './config';
-import { FORBIDDEN_MESSAGE } from './gateway';
+import { FORBIDDEN_MESSAGE } from './gateway-failure';
 import { sectionIdOf } from './section-ids';
 
 /**

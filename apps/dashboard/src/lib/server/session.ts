@@ -1,16 +1,18 @@
 import { LoginDocument, LogoutDocument, MeDocument, type SignedInUserFragment } from '$lib/graphql/generated';
-import { callGateway, type GatewayError } from './gateway';
+import { callGateway, GatewayUnreachable } from './gateway';
+import { type GatewayError, isOverloaded } from './gateway-failure';
 
 export type SignedInUser = SignedInUserFragment;
 
 /**
  * Who a session token belongs to: null when the gateway says nobody (the
  * session expired or was revoked). Asked afresh on every request, for that
- * token only. Throws GatewayUnreachable when the gateway cannot tell.
+ * token only. Throws GatewayUnreachable when the gateway cannot tell (silent or overloaded).
  */
-export async function userOf(token: string): Promise<SignedInUser | null> {
-  const answer = await callGateway(MeDocument, {}, { token });
+export async function userOf(token: string, deadline?: AbortSignal): Promise<SignedInUser | null> {
+  const answer = await callGateway(MeDocument, {}, { token, deadline });
   if (answer.status === 401 || answer.errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) return null;
+  if (isOverloaded(answer)) throw new GatewayUnreachable(`the gateway answered ${answer.status}: overloaded`);
   if (answer.errors.length > 0 || !answer.data) {
     throw new Error(`the gateway answered ${answer.status} to me: ${answer.errors[0]?.message ?? 'no data'}`);
   }

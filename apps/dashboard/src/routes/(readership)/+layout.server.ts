@@ -3,7 +3,8 @@ import { parseFilters } from '$lib/filters/filters';
 import { LayoutDocument } from '$lib/graphql/generated';
 import { refusal } from '$lib/server/access';
 import { newsroomTimeZone } from '$lib/server/config';
-import { FORBIDDEN_MESSAGE, gql } from '$lib/server/gateway';
+import { gql } from '$lib/server/gateway';
+import { FORBIDDEN_MESSAGE } from '$lib/server/gateway-failure';
 import type { LayoutServerLoad } from './$types';
 
 /**

@@ -1,3 +1,5 @@
+import { retryDelayMs } from './retry-delay';
+
 export type PollState = 'live' | 'paused' | 'retrying';
 
 export interface PollOptions<T> {
@@ -11,13 +13,15 @@ export interface PollOptions<T> {
 
 /**
  * Fetches `url` every `everyMs` (start to start) while the page is visible;
- * a hidden tab stops asking and catches up at once when shown again. Returns
- * the stop function.
+ * a hidden tab stops asking and catches up at once when shown again. After a
+ * failure (a 503 when the gateway is overloaded) it waits as the answer's
+ * Retry-After says, or backs off, and resumes. Returns the stop function.
  */
 export function poll<T>(options: PollOptions<T>): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: AbortController | undefined;
   let stopped = false;
+  let failures = 0;
 
   const schedule = (delay: number) => {
     clearTimeout(timer);
@@ -29,16 +33,22 @@ export function poll<T>(options: PollOptions<T>): () => void {
     const started = performance.now();
     inFlight = new AbortController();
     const url = options.url();
+    let retryAfter: string | null = null;
     try {
       const response = await fetch(url, { signal: inFlight.signal, headers: { accept: 'application/json' } });
+      retryAfter = response.headers.get('retry-after');
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const data = (await response.json()) as T;
       if (stopped) return;
       options.onData(data, url);
       options.onState('live');
+      failures = 0;
     } catch {
       if (stopped || document.hidden) return;
       options.onState('retrying');
+      failures += 1;
+      schedule(retryDelayMs(retryAfter, failures, options.everyMs));
+      return;
     }
     schedule(Math.max(0, options.everyMs - (performance.now() - started)));
   }
