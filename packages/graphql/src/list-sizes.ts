@@ -15,8 +15,11 @@ export const LIST_SIZES = {
   'Article.body': 200,
   /** Breakdown rows by one dimension, biggest first: every country fits (249 ISO codes), regions are cut. */
   'Article.readership': 250,
-  /** One per share network (11) and per social network views came back from. */
-  'Article.amplification': 20,
+  /**
+   * One per share network (11) and per social network views came back from; the latter come from
+   * readers' `utm_source` tags, so a campaign can add many: the biggest 100 are kept.
+   */
+  'Article.amplification': 100,
   /** Buckets of a series: the analytics range checker refuses more (MAX_BUCKETS). */
   'Article.viewsTimeline': 1500,
   'ShareSummary.byNetwork': 20,

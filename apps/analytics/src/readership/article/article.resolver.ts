@@ -193,11 +193,14 @@ export class ArticleReadershipResolver {
       ).load(article.id),
     ]);
     const networks = new Set([...shares.map((s) => s.network), ...viewsBack.map((v) => v.network)]);
-    return bounded('Article.amplification', [...networks]).map((network) => {
+    const rows = [...networks].map((network) => {
       const shared = shares.find((s) => s.network === network)?.count ?? 0;
       const back = viewsBack.find((v) => v.network === network)?.count ?? 0;
       return { network, shares: shared, viewsBack: back, viewsPerShare: shared > 0 ? back / shared : null };
     });
+    // Biggest first, so the cut at the list's maximum drops the smallest networks.
+    rows.sort((a, b) => b.shares + b.viewsBack - (a.shares + a.viewsBack) || a.network.localeCompare(b.network));
+    return bounded('Article.amplification', rows);
   }
 
   @FieldResolver(() => EngagedTime, { description: 'Engaged reading time from the heartbeats of the snippet.' })
