@@ -2,7 +2,7 @@ import type { Identity } from '@byline/auth';
 import { type Batchers, batcher } from '@byline/graphql';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Ingest, Reader } from './ingest/ingest.js';
-import type { PastAnswers } from './readership/past-answers.js';
+import type { PastAnswers } from './readership/shared/past-answers.js';
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context {

@@ -12,7 +12,7 @@ import { createGeoLookup } from './ingest/enrich/geo.js';
 import { createVisitorIds } from './ingest/enrich/visitor.js';
 import { createIngest } from './ingest/ingest.js';
 import { createPipeline } from './ingest/pipeline.js';
-import { createPastAnswers } from './readership/past-answers.js';
+import { createPastAnswers } from './readership/shared/past-answers.js';
 
 export type AnalyticsService = RunningService & { store: ClickHouse; flush(): Promise<void> };
 

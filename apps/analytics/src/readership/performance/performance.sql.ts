@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { idList, inWindow, selectRows } from '../../clickhouse/query.js';
-import type { PastAnswers } from '../past-answers.js';
 import type { TimeRange } from '../range/range.js';
+import type { PastAnswers } from '../shared/past-answers.js';
 import { emptyFigures, type PeriodFigures } from './figures.js';
 import { sectionFigures } from './section-figures.sql.js';
 

@@ -1,8 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { idList, selectRows } from '../../clickhouse/query.js';
-import type { PastAnswers } from '../past-answers.js';
 import { type Span, splitByUtcDays } from '../range/day-split.js';
 import type { TimeRange } from '../range/range.js';
+import type { PastAnswers } from '../shared/past-answers.js';
 import { sectionRows } from '../shared/section-rows.js';
 import type { PeriodFigures } from './figures.js';
 
