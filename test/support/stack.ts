@@ -122,6 +122,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ACCOUNTS_URL: accounts.url,
     LOG_LEVEL: 'warn',
     INTERNAL_SECRET: STACK_SECRET,
+    // Every service shares this process's event loop: the gateway's load shedding would measure chDB's work.
+    SHED_LOAD_DELAY_MS: '0',
     ...options.gatewayEnv,
   });
   if (options.supergraphPath) gatewayConfig.supergraphPath = options.supergraphPath;

@@ -77,6 +77,8 @@ function gatewayConfigSchema(env: NodeJS.ProcessEnv) {
     TRUSTED_PROXY_HEADER: z.string().toLowerCase().default(''),
     /** How long a session or token check is reused; revocation takes effect within it. */
     AUTH_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
+    /** Mean event-loop delay (ms) past which `/graphql` answers 503; 0: never shed load. */
+    SHED_LOAD_DELAY_MS: z.coerce.number().int().min(0).default(400),
     LOG_LEVEL: vars.logLevel(),
     ...subgraphUrls,
   });
@@ -96,9 +98,10 @@ export interface GatewayConfig {
   internalSecret: string;
   trustedProxyHeader: string;
   authCacheMs: number;
+  /** Mean event-loop delay past which `/graphql` is refused with 503; 0: off. */
+  shedLoadDelayMs: number;
   limits: GraphQLLimits;
   trustedDocuments: TrustedDocuments;
-  /** Refuse any operation that is not in a manifest. */
   /** Who may send only listed documents: nobody (`optional`), callers without a credential, or everyone. */
   trustedDocumentsRequired: 'optional' | 'anonymous' | 'required';
   logLevel: LogLevel;
@@ -124,6 +127,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     internalSecret: internalSecret(raw.INTERNAL_SECRET, raw.BYLINE_DATA_DIR),
     trustedProxyHeader: raw.TRUSTED_PROXY_HEADER,
     authCacheMs: raw.AUTH_CACHE_MS,
+    shedLoadDelayMs: raw.SHED_LOAD_DELAY_MS,
     limits: {
       maxDepth: raw.GRAPHQL_MAX_DEPTH,
       maxAliases: raw.GRAPHQL_MAX_ALIASES,

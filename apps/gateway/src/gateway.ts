@@ -71,7 +71,7 @@ export async function startGateway(
     }),
     readiness: () => checkSubgraphs(routing.routed, READINESS_TIMEOUT_MS, config.internalSecret, log),
     routes: async (app) => {
-      await shedLoadWhenSaturated(app);
+      await shedLoadWhenSaturated(app, { maxEventLoopDelayMs: config.shedLoadDelayMs });
       app.addHook(
         'preHandler',
         documentGate({

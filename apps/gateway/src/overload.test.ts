@@ -5,15 +5,19 @@ import { shedLoadWhenSaturated } from './overload.js';
 const options = { maxEventLoopDelayMs: 50, sampleIntervalMs: 100, retryAfterSeconds: 3 };
 let app: FastifyInstance;
 
-async function started(): Promise<FastifyInstance> {
+async function started(limits = options): Promise<FastifyInstance> {
   app = Fastify();
-  await shedLoadWhenSaturated(app, options);
+  await shedLoadWhenSaturated(app, limits);
   app.post('/graphql', async () => ({ data: { ok: true } }));
   app.get('/healthz', async () => ({ status: 'ok' }));
   await app.ready();
   await new Promise((resolve) => setTimeout(resolve, options.sampleIntervalMs * 3));
   // Until the sampler has taken a quiet sample (its delay is Infinity before the first one).
-  for (let waited = 0; !(app.memoryUsage().eventLoopDelay <= options.maxEventLoopDelayMs); waited += 1) {
+  for (
+    let waited = 0;
+    limits.maxEventLoopDelayMs > 0 && !(app.memoryUsage().eventLoopDelay <= limits.maxEventLoopDelayMs);
+    waited += 1
+  ) {
     if (waited > 50) throw new Error(`the event loop stays busy: ${app.memoryUsage().eventLoopDelay} ms`);
     await new Promise((resolve) => setTimeout(resolve, options.sampleIntervalMs));
   }
@@ -59,5 +63,13 @@ describe('shedLoadWhenSaturated', () => {
       errors: [{ message: 'the gateway is overloaded: try again later', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
     });
     expect(health.statusCode).toBe(200);
+  });
+
+  it('never refuses when its limit is 0 (SHED_LOAD_DELAY_MS=0: stacks that share one event loop)', async () => {
+    await started({ ...options, maxEventLoopDelayMs: 0 });
+    const until = performance.now() + options.sampleIntervalMs * 4;
+    while (performance.now() < until) {}
+    const response = await app.inject({ method: 'POST', url: '/graphql', payload: {} });
+    expect(response.statusCode).toBe(200);
   });
 });

@@ -9,14 +9,10 @@ interface OverloadOptions {
 }
 
 /**
- * A healthy gateway's loop waits a few milliseconds; a mean of 400 ms over a
- * quarter second means requests queue faster than it answers them.
+ * A healthy gateway's loop waits a few milliseconds; a mean of SHED_LOAD_DELAY_MS
+ * (400 by default) over a quarter second means requests queue faster than it answers them.
  */
-const OVERLOAD_DEFAULTS: OverloadOptions = {
-  maxEventLoopDelayMs: 400,
-  sampleIntervalMs: 250,
-  retryAfterSeconds: 2,
-};
+const SAMPLING = { sampleIntervalMs: 250, retryAfterSeconds: 2 };
 
 /**
  * Refuses `/graphql` with 503, Retry-After and a GraphQL-shaped reason while
@@ -25,7 +21,12 @@ const OVERLOAD_DEFAULTS: OverloadOptions = {
  * readiness checks still answer. Armed two samples after the app is ready, so
  * the start-up's own busy loop (building the schema) refuses no one.
  */
-export async function shedLoadWhenSaturated(app: FastifyInstance, options = OVERLOAD_DEFAULTS): Promise<void> {
+export async function shedLoadWhenSaturated(
+  app: FastifyInstance,
+  limit: Pick<OverloadOptions, 'maxEventLoopDelayMs'> & Partial<OverloadOptions>,
+): Promise<void> {
+  if (limit.maxEventLoopDelayMs === 0) return;
+  const options: OverloadOptions = { ...SAMPLING, ...limit };
   // under-pressure sends what its handler returns (typed void); returning nothing lets the request through.
   let armed = false;
   app.addHook('onReady', async () => {

@@ -104,6 +104,8 @@ export async function startDashboardStack(workDir: string, size: StackSize, log:
         ACCOUNTS_URL: accounts.url,
         // As `pnpm start`: the dashboard forwards the browser's address on sign-in.
         TRUSTED_PROXY_HEADER: 'x-forwarded-for',
+        // Every service shares this process's event loop: the gateway's load shedding would measure chDB's work.
+        SHED_LOAD_DELAY_MS: '0',
       }),
     );
     closers.push(() => gateway.close());

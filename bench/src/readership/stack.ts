@@ -66,6 +66,8 @@ export async function startReadershipStack(
       ANALYTICS_URL: analytics.url,
       ACCOUNTS_URL: accounts.url,
       SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),
+      // Every service shares this process's event loop: the gateway's load shedding would measure chDB's work.
+      SHED_LOAD_DELAY_MS: '0',
     }),
   );
 
