@@ -42,6 +42,8 @@ function gatewayWith(env: Record<string, string>) {
       ACCOUNTS_URL: stack.accounts.url,
       LOG_LEVEL: 'silent',
       INTERNAL_SECRET: STACK_SECRET,
+      // Every service shares this process's event loop: the gateway's load shedding would measure theirs.
+      SHED_LOAD_DELAY_MS: '0',
       ...env,
     }),
   );

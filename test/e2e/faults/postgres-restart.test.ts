@@ -36,6 +36,8 @@ beforeAll(async () => {
       SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
       INTERNAL_SECRET: SECRET,
       LOG_LEVEL: 'silent',
+      // Every service shares this process's event loop: the gateway's load shedding would measure theirs.
+      SHED_LOAD_DELAY_MS: '0',
     }),
   );
 }, 180_000);

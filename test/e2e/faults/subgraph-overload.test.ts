@@ -23,6 +23,8 @@ function gatewayOver(contentUrl: string): Promise<RunningService> {
       SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_TIMEOUT_MS),
       LOG_LEVEL: 'silent',
       INTERNAL_SECRET: 'subgraph-overload-secret-of-32-characters',
+      // Every service shares this process's event loop: the gateway's load shedding would measure theirs.
+      SHED_LOAD_DELAY_MS: '0',
     }),
   );
 }
