@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export { MIGRATIONS_DIR, openAnalyticsStore } from './clickhouse/open.js';
 export { type AnalyticsConfig, analyticsConfigSchema, clickhouseOf, loadAnalyticsConfig } from './config.js';
+export { arrivalColumns } from './ingest/arrival-columns.js';
 export { type ChannelFacts, classifyChannel } from './ingest/enrich/channel.js';
 export { describeAgent } from './ingest/enrich/device.js';
 export { createGeoLookup, type GeoFacts } from './ingest/enrich/geo.js';

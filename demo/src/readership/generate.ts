@@ -1,4 +1,4 @@
-import type { EngagementRow, ShareRow, ViewRow } from '@byline/analytics';
+import { arrivalColumns, type EngagementRow, type ShareRow, type ViewRow } from '@byline/analytics';
 import { chance, exponential, intBetween, mix, mulberry32, uuidFrom, WeightedPicker } from '@byline/random';
 import { arrivalsOf } from './arrivals.js';
 import type { DemoArticle } from './catalogue.js';
@@ -93,15 +93,7 @@ export function* generateDemoEvents(options: DemoOptions): Generator<DemoBatch> 
       visitor_id: readers.visitorId(e, person, time),
       country,
       region,
-      device: agent.device,
-      browser: agent.browser,
-      os: agent.os,
-      referrer_host: arrival.referrerHost,
-      channel: arrival.channel,
-      channel_source: arrival.source,
-      utm_source: arrival.utm.source,
-      utm_medium: arrival.utm.medium,
-      utm_campaign: arrival.utm.campaign,
+      ...arrivalColumns(agent, arrival),
       path: `/${article.edition}/${article.article_id}`,
     };
     views.push(view);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { arrivalColumns } from './arrival-columns.js';
 import type { ArticleLookup } from './articles.js';
 import { type Credit, createEngagedViews, type EngagedViews } from './engaged-views.js';
 import { arrivalOf, siteHostsOf } from './enrich/channel.js';
@@ -95,7 +96,6 @@ function toRecord(
   const { visitor_id, country, region } = who;
   switch (event.type) {
     case 'view': {
-      const arrival = arrivalOf(page, referrer, siteHosts);
       return {
         table: 'views',
         row: {
@@ -108,15 +108,7 @@ function toRecord(
           visitor_id,
           country,
           region,
-          device: agent.device,
-          browser: agent.browser,
-          os: agent.os,
-          referrer_host: arrival.referrerHost,
-          channel: arrival.channel,
-          channel_source: arrival.source,
-          utm_source: arrival.utm.source,
-          utm_medium: arrival.utm.medium,
-          utm_campaign: arrival.utm.campaign,
+          ...arrivalColumns(agent, arrivalOf(page, referrer, siteHosts)),
           path: page.pathname.slice(0, MAX_PATH),
         },
       };
